@@ -1,0 +1,26 @@
+namespace Intranet.Core.Requests;
+
+/// <summary>
+/// The allowed steps of a request. Yeni → Ön inceleme → Uygun değil (closed with a reason) or Havale edildi →
+/// Atandı → İşlemde → Çözüldü → Cevaplandı → Kapandı; a re-route goes back to Havale edildi; reopening returns a
+/// resolved, answered or closed request to its directorate.
+/// </summary>
+public static class RequestWorkflow
+{
+    private static readonly Dictionary<RequestStatus, RequestStatus[]> Next = new()
+    {
+        [RequestStatus.Yeni] = [RequestStatus.OnInceleme, RequestStatus.HavaleEdildi, RequestStatus.UygunDegil],
+        [RequestStatus.OnInceleme] = [RequestStatus.HavaleEdildi, RequestStatus.UygunDegil],
+        [RequestStatus.UygunDegil] = [RequestStatus.Kapandi],
+        [RequestStatus.HavaleEdildi] = [RequestStatus.Atandi, RequestStatus.Islemde, RequestStatus.HavaleEdildi, RequestStatus.Cozuldu],
+        [RequestStatus.Atandi] = [RequestStatus.Islemde, RequestStatus.Atandi, RequestStatus.HavaleEdildi, RequestStatus.Cozuldu],
+        [RequestStatus.Islemde] = [RequestStatus.Cozuldu, RequestStatus.Atandi, RequestStatus.HavaleEdildi],
+        [RequestStatus.Cozuldu] = [RequestStatus.Cevaplandi, RequestStatus.HavaleEdildi],
+        [RequestStatus.Cevaplandi] = [RequestStatus.Kapandi, RequestStatus.HavaleEdildi],
+        [RequestStatus.Kapandi] = [RequestStatus.HavaleEdildi],
+    };
+
+    public static IReadOnlyList<RequestStatus> AllowedFrom(RequestStatus from) => Next[from];
+
+    public static bool IsAllowed(RequestStatus from, RequestStatus to) => Next[from].Contains(to);
+}
