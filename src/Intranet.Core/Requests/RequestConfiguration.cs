@@ -1,0 +1,83 @@
+using Intranet.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Intranet.Core.Requests;
+
+internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
+{
+    public void Configure(EntityTypeBuilder<Request> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(16);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.Address).HasMaxLength(400);
+        b.Property(x => x.ExternalReference).HasMaxLength(64);
+        b.Property(x => x.Resolution).HasMaxLength(4000);
+        b.Property(x => x.ReplyText).HasMaxLength(4000);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Ignore(x => x.IsOpen);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.HasIndex(x => new { x.Year, x.Sequence }).IsUnique();
+        // The list's and dashboards' usual shapes: by status within a directorate, newest first; by neighbourhood;
+        // by day for trends; by deadline for the escalation sweep.
+        b.HasIndex(x => new { x.DirectorateId, x.Status, x.CreatedAt });
+        b.HasIndex(x => new { x.Status, x.CreatedAt });
+        b.HasIndex(x => new { x.NeighbourhoodId, x.Status });
+        b.HasIndex(x => new { x.CategoryId, x.Status });
+        b.HasIndex(x => x.CreatedAt);
+        b.HasIndex(x => x.CreatedOn);
+        b.HasIndex(x => new { x.Status, x.DueAt });
+        b.HasIndex(x => x.AssigneeId);
+        b.HasOne(x => x.Citizen).WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Neighbourhood).WithMany().HasForeignKey(x => x.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Directorate).WithMany().HasForeignKey(x => x.DirectorateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Assignee).WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RequestHistoryConfiguration : IEntityTypeConfiguration<RequestHistory>
+{
+    public void Configure(EntityTypeBuilder<RequestHistory> b)
+    {
+        b.Property(x => x.UserName).HasMaxLength(160);
+        b.Property(x => x.Note).HasMaxLength(4000);
+        b.HasIndex(x => new { x.RequestId, x.At });
+        b.HasOne<Request>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RequestAttachmentConfiguration : IEntityTypeConfiguration<RequestAttachment>
+{
+    public void Configure(EntityTypeBuilder<RequestAttachment> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(260);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.UploadedBy).HasMaxLength(160);
+        b.HasIndex(x => x.RequestId);
+        b.HasOne<Request>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalation>
+{
+    public void Configure(EntityTypeBuilder<Escalation> b)
+    {
+        b.Property(x => x.LastError).HasMaxLength(1000);
+        // The idempotency key: one escalation of a kind per deadline, even across restarts and instances.
+        b.HasIndex(x => new { x.RequestId, x.Kind, x.DueAt }).IsUnique();
+        b.HasOne<Request>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SavedFilterConfiguration : IEntityTypeConfiguration<SavedFilter>
+{
+    public void Configure(EntityTypeBuilder<SavedFilter> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Json).HasMaxLength(4000);
+        b.HasIndex(x => new { x.UserId, x.Name }).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
