@@ -64,6 +64,18 @@ internal static class AuditRecorder
         return new PendingAudit(entries, added);
     }
 
+    /// <summary>Only the concurrency tokens, for saves with auditing suspended (bulk seeding).</summary>
+    public static void StampVersions(DbContext db)
+    {
+        // A bulk writer that turned auto-detection off has its entities in the right state already.
+        if (db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
+        foreach (var entry in db.ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.Version = Guid.NewGuid();
+        }
+    }
+
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 

@@ -9,6 +9,7 @@ public static class IntranetClaims
     public const string UserId = "intranet/uid";
     public const string DirectorateId = "intranet/dir";
     public const string ScreeningDesk = "intranet/screening";
+    public const string DirectorateName = "intranet/dirname";
     /// <summary>Entra ID object id, as Microsoft.Identity.Web maps it, and the raw short form.</summary>
     public const string ObjectId = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     public const string Oid = "oid";

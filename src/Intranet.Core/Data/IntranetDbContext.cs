@@ -21,6 +21,12 @@ public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICur
     /// <summary>Who the audit log names for this context's changes.</summary>
     public UserContext Actor => currentUser.User;
 
+    /// <summary>
+    /// Bulk demo seeding only: saves still stamp concurrency tokens but write no audit rows, which would otherwise
+    /// double the inserts. Never set it for user changes.
+    /// </summary>
+    public bool AuditingSuspended { get; set; }
+
     public DbSet<Directorate> Directorates => Set<Directorate>();
     public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
     public DbSet<Category> Categories => Set<Category>();
@@ -62,6 +68,12 @@ public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICur
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (AuditingSuspended)
+        {
+            AuditRecorder.StampVersions(this);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         var audit = AuditRecorder.Capture(this, Actor);
         if (audit.Added.Count == 0)
         {

@@ -1,0 +1,30 @@
+namespace Intranet.Core.Organization;
+
+/// <summary>
+/// Authorization policies by what a person does. The web app registers each as "any of these roles"; services check
+/// the same role sets, so a page, an endpoint and a service agree on who may act.
+/// </summary>
+public static class Policies
+{
+    public const string Admin = nameof(Admin);
+    public const string Dashboard = nameof(Dashboard);
+    public const string Requests = nameof(Requests);
+    public const string Press = nameof(Press);
+    public const string Calendar = nameof(Calendar);
+    public const string Performance = nameof(Performance);
+    public const string Wall = nameof(Wall);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
+    {
+        [Admin] = [Roles.Admin],
+        [Dashboard] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff, Roles.Press],
+        [Requests] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff],
+        [Press] = [Roles.Admin, Roles.MayorOffice, Roles.Press],
+        [Calendar] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff, Roles.Press],
+        [Performance] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff],
+        [Wall] = [Roles.Admin, Roles.MayorOffice, Roles.WallDisplay],
+    };
+
+    public static bool Allows(string policy, Common.UserContext user) =>
+        user.IsSystem || RolesFor[policy].Any(user.IsInRole);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Intranet.Core.Common;
+using Intranet.Core.Data;
+using Intranet.Core.Organization;
+using Intranet.Web.Auth;
+using Intranet.Web.Components;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+
+namespace Intranet.Web.Setup;
+
+/// <summary>The composition root: every service the app has, and its request pipeline, in one place.</summary>
+public static class IntranetApp
+{
+    public static readonly CultureInfo Turkish = CultureInfo.GetCultureInfo("tr-TR");
+
+    public static WebApplicationBuilder AddIntranet(this WebApplicationBuilder builder)
+    {
+        // tr-TR is the culture of every thread, so circuits, background jobs and exports format alike.
+        CultureInfo.DefaultThreadCurrentCulture = Turkish;
+        CultureInfo.DefaultThreadCurrentUICulture = Turkish;
+
+        var services = builder.Services;
+        // Turkish letters go out as they are (the default encoder would write "ş" as "&#x15F;").
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddScoped<WebCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<WebCurrentUser>());
+        services.AddIntranetAuthentication(builder.Configuration, builder.Environment);
+        services.AddIntranetDatabase(builder.Configuration);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<Intranet.Core.Requests.RequestSummaryService>();
+        services.AddScoped<UserSignIn>();
+        return builder;
+    }
+
+    public static WebApplication UseIntranet(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/hata", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/hata/{0}", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Turkish),
+            SupportedCultures = [Turkish],
+            SupportedUICultures = [Turkish],
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Intranet.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on its own SQLite file with a small demo municipality, in the Testing environment (so the
+/// development sign-in exists). <see cref="StartOnLoopback"/> serves it through Kestrel on 127.0.0.1 for a browser.
+/// </summary>
+public partial class IntranetWebFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"intranet-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>Extra settings for one test class (key → value), applied over appsettings.json.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["Database:DemoRequestCount"] = "400",
+        ["Database:SeedDemoData"] = "true",
+    };
+
+    /// <summary>Starts Kestrel on 127.0.0.1 with a free port and returns the address a browser can open.</summary>
+    public string StartOnLoopback()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1AndHttp2));
+        StartServer();
+        return ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development the framework's and MudBlazor's static files come from the build's manifest only
+        // when asked for, as a published app has them in wwwroot.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Intranet", $"Data Source={_databasePath}");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        // Whatever the machine has configured, tests use the development sign-in.
+        builder.UseSetting("AzureAd:ClientId", "");
+    }
+
+    /// <summary>An HTTP client signed in through the development sign-in as the demo user with this object id.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string objectId)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync("/hesap/giris");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var response = await client.PostAsync("/hesap/demo-giris", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["objectId"] = objectId,
+            ["returnUrl"] = "/",
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+            throw new InvalidOperationException($"Sign-in as {objectId} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var suffix in new[] { "", "-shm", "-wal" })
+            try { File.Delete(_databasePath + suffix); } catch (IOException) { /* still open on a slow shutdown: temp folder */ }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
