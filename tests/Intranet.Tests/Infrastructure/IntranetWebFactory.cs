@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Intranet.Tests.Infrastructure;
 
@@ -25,7 +24,7 @@ public partial class IntranetWebFactory : WebApplicationFactory<Program>
     /// <summary>Starts Kestrel on 127.0.0.1 with a free port and returns the address a browser can open.</summary>
     public string StartOnLoopback()
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1AndHttp2));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         return ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
