@@ -70,8 +70,12 @@ internal static partial class DemoData
     ];
 
     /// <summary>"Mehmet Şükrü Güneş" → "mehmet.sukru.gunes": ASCII mailbox names, as the municipality's mail server wants.</summary>
+    /// <summary>"Ayşe Nur İnceoğlu" → "ayse.nur.inceoglu": folded words of letters and digits joined by dots.</summary>
     public static string MailboxOf(string fullName) =>
-        string.Join('.', Common.TurkishText.Fold(fullName).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        string.Join('.', Common.TurkishText.Fold(fullName)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))
+            .Where(w => w.Length > 0));
 
     public static string MuhtarEmail(string neighbourhood) =>
         $"{Common.TurkishText.Fold(neighbourhood).Replace(" ", "")}.muhtarligi@{MailDomain}";

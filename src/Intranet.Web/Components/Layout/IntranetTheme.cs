@@ -30,6 +30,8 @@ public static class IntranetTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["Segoe UI", "Noto Sans", "DejaVu Sans", "Helvetica", "Arial", "sans-serif"] },
+            // Names and Turkish labels keep their own casing on buttons.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
