@@ -75,6 +75,7 @@ public class RequestHistory
 {
     public long Id { get; set; }
     public int RequestId { get; set; }
+    public Request? Request { get; set; }
     public DateTime At { get; set; }
     public int? UserId { get; set; }
     public required string UserName { get; set; }

@@ -44,7 +44,7 @@ internal sealed class RequestHistoryConfiguration : IEntityTypeConfiguration<Req
         b.Property(x => x.UserName).HasMaxLength(160);
         b.Property(x => x.Note).HasMaxLength(4000);
         b.HasIndex(x => new { x.RequestId, x.At });
-        b.HasOne<Request>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Request).WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -56,7 +56,7 @@ internal sealed class RequestAttachmentConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.ContentType).HasMaxLength(100);
         b.Property(x => x.UploadedBy).HasMaxLength(160);
         b.HasIndex(x => x.RequestId);
-        b.HasOne<Request>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Request).WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

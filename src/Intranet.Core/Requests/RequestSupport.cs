@@ -7,6 +7,7 @@ public class RequestAttachment
 {
     public int Id { get; set; }
     public int RequestId { get; set; }
+    public Request? Request { get; set; }
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long Size { get; set; }

@@ -1262,20 +1262,24 @@ namespace Intranet.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", null)
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestHistory", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", null)
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>

@@ -1,0 +1,158 @@
+using Intranet.Core.Citizens;
+using Intranet.Core.Common;
+using Intranet.Core.Data;
+using Intranet.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intranet.Core.Requests;
+
+/// <summary>Read side of requests: the list, look-ups for the intake form, duplicates. Scoped by <see cref="RequestScope"/>.</summary>
+public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+{
+    private UserContext User => currentUser.User;
+
+    public async Task<PagedResult<RequestListRow>> ListAsync(RequestFilter filter, RequestPage page, CancellationToken ct = default)
+    {
+        Demand();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = Apply(db.Requests.AsNoTracking().VisibleTo(User), filter, now);
+        var total = await query.CountAsync(ct);
+        var rows = await Sort(query, page)
+            .Skip(page.Page * page.PageSize).Take(page.PageSize)
+            .Select(r => new
+            {
+                r.Id, r.Number, r.Type, r.Channel, r.Status,
+                Category = r.Category!.Name,
+                Neighbourhood = r.Neighbourhood!.Name,
+                r.DirectorateId,
+                Directorate = r.Directorate != null ? r.Directorate.Name : null,
+                r.AssigneeId,
+                Assignee = r.Assignee != null ? r.Assignee.DisplayName : null,
+                Citizen = r.Citizen != null ? r.Citizen.FullName : null,
+                Text = r.Text.Substring(0, 160),
+                r.CreatedAt, r.DueAt, r.Note, r.Version,
+            })
+            .ToListAsync(ct);
+        var items = rows.Select(r => new RequestListRow(r.Id, r.Number, r.Type, r.Channel, r.Status, r.Category, r.Neighbourhood,
+            r.DirectorateId, r.Directorate, r.AssigneeId, r.Assignee, PersonalData.MaskName(r.Citizen), r.Text,
+            r.CreatedAt, r.DueAt, Request.OpenStatuses.Contains(r.Status) && r.DueAt < now, r.Note, r.Version)).ToList();
+        return new PagedResult<RequestListRow>(items, total);
+    }
+
+    /// <summary>The filter as SQL. Shared with exports and statistics so every figure means the same rows.</summary>
+    internal static IQueryable<Request> Apply(IQueryable<Request> query, RequestFilter filter, DateTime now)
+    {
+        if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(r => statuses.Contains(r.Status));
+        if (filter.OpenOnly || filter.OverdueOnly) query = query.Where(r => Request.OpenStatuses.Contains(r.Status));
+        if (filter.OverdueOnly) query = query.Where(r => r.DueAt < now);
+        if (filter.DirectorateId is { } dir) query = query.Where(r => r.DirectorateId == dir);
+        if (filter.NeighbourhoodId is { } n) query = query.Where(r => r.NeighbourhoodId == n);
+        if (filter.CategoryId is { } c) query = query.Where(r => r.CategoryId == c);
+        if (filter.Channel is { } channel) query = query.Where(r => r.Channel == channel);
+        if (filter.Type is { } type) query = query.Where(r => r.Type == type);
+        if (filter.AssigneeId is { } assignee) query = query.Where(r => r.AssigneeId == assignee);
+        if (filter.UnassignedOnly) query = query.Where(r => r.AssigneeId == null);
+        if (filter.From is { } from) query = query.Where(r => r.CreatedOn >= from);
+        if (filter.To is { } to) query = query.Where(r => r.CreatedOn <= to);
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            if (RequestNumber.LooksLikeNumber(text)) query = query.Where(r => r.Number == RequestNumber.Normalize(text));
+            else if (PhoneNumber.Normalize(text) is { } phone) query = query.Where(r => r.Citizen!.Phone == phone);
+            else query = query.Where(r => r.Text.Contains(text));
+        }
+        return query;
+    }
+
+    private static IQueryable<Request> Sort(IQueryable<Request> q, RequestPage p) => (p.Sort, p.Descending) switch
+    {
+        (RequestSort.DueAt, false) => q.OrderBy(r => r.DueAt).ThenBy(r => r.Id),
+        (RequestSort.DueAt, true) => q.OrderByDescending(r => r.DueAt).ThenByDescending(r => r.Id),
+        (RequestSort.Number, false) => q.OrderBy(r => r.Year).ThenBy(r => r.Sequence),
+        (RequestSort.Number, true) => q.OrderByDescending(r => r.Year).ThenByDescending(r => r.Sequence),
+        (RequestSort.Status, false) => q.OrderBy(r => r.Status).ThenByDescending(r => r.CreatedAt),
+        (RequestSort.Status, true) => q.OrderByDescending(r => r.Status).ThenByDescending(r => r.CreatedAt),
+        (RequestSort.Neighbourhood, false) => q.OrderBy(r => r.Neighbourhood!.Name).ThenByDescending(r => r.CreatedAt),
+        (RequestSort.Neighbourhood, true) => q.OrderByDescending(r => r.Neighbourhood!.Name).ThenByDescending(r => r.CreatedAt),
+        (RequestSort.Category, false) => q.OrderBy(r => r.Category!.Name).ThenByDescending(r => r.CreatedAt),
+        (RequestSort.Category, true) => q.OrderByDescending(r => r.Category!.Name).ThenByDescending(r => r.CreatedAt),
+        (RequestSort.Directorate, false) => q.OrderBy(r => r.Directorate!.Name).ThenByDescending(r => r.CreatedAt),
+        (RequestSort.Directorate, true) => q.OrderByDescending(r => r.Directorate!.Name).ThenByDescending(r => r.CreatedAt),
+        (_, false) => q.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
+        _ => q.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
+    };
+
+    /// <summary>Active neighbourhoods whose folded name contains the folded search ("inonu" finds "İnönü").</summary>
+    public async Task<IReadOnlyList<Neighbourhood>> NeighbourhoodsAsync(string? search, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = TurkishText.Fold(search?.Trim());
+        var list = await db.Neighbourhoods.AsNoTracking().Where(n => n.IsActive && n.SearchKey.Contains(key)).ToListAsync(ct);
+        return list.OrderBy(n => n.Name, TurkishText.Comparer).ToList();
+    }
+
+    public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var list = await db.Categories.AsNoTracking().Include(c => c.DefaultDirectorate).Where(c => c.IsActive).ToListAsync(ct);
+        return list.OrderBy(c => c.Name, TurkishText.Comparer).ToList();
+    }
+
+    public async Task<IReadOnlyList<Directorate>> DirectoratesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var list = await db.Directorates.AsNoTracking().Where(d => d.IsActive).ToListAsync(ct);
+        return list.OrderBy(d => d.Name, TurkishText.Comparer).ToList();
+    }
+
+    /// <summary>People a request of this directorate can be assigned to: its active Staff and Director.</summary>
+    public async Task<IReadOnlyList<AppUser>> AssigneesAsync(int directorateId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var list = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.DirectorateId == directorateId && (u.Roles.Contains(Roles.Staff) || u.Roles.Contains(Roles.Director)))
+            .ToListAsync(ct);
+        return list.OrderBy(u => u.DisplayName, TurkishText.Comparer).ToList();
+    }
+
+    /// <summary>The caller with this number, and their last requests (for the call-centre form).</summary>
+    public async Task<CitizenLookup?> CitizenByPhoneAsync(string phone, CancellationToken ct = default)
+    {
+        Demand();
+        var normalized = PhoneNumber.Normalize(phone);
+        if (normalized is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var citizen = await db.Citizens.AsNoTracking().Where(c => c.Phone == normalized && c.AnonymizedAt == null)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        if (citizen is null) return null;
+        var past = await db.Requests.AsNoTracking().Where(r => r.CitizenId == citizen.Id)
+            .OrderByDescending(r => r.CreatedAt).Take(10)
+            .Select(r => new PastRequest(r.Id, r.Number, r.Status, r.Category!.Name, r.CreatedAt))
+            .ToListAsync(ct);
+        return new CitizenLookup(citizen, past);
+    }
+
+    /// <summary>Open requests of the same category in the same neighbourhood in the last 7 days: likely the same problem.</summary>
+    public async Task<IReadOnlyList<PastRequest>> LikelyDuplicatesAsync(int categoryId, int neighbourhoodId, CancellationToken ct = default)
+    {
+        Demand();
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-7);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Requests.AsNoTracking()
+            .Where(r => r.CategoryId == categoryId && r.NeighbourhoodId == neighbourhoodId && r.CreatedAt >= since
+                        && Request.OpenStatuses.Contains(r.Status))
+            .OrderByDescending(r => r.CreatedAt).Take(10)
+            .Select(r => new PastRequest(r.Id, r.Number, r.Status, r.Category!.Name, r.CreatedAt))
+            .ToListAsync(ct);
+    }
+
+    private void Demand()
+    {
+        if (!Policies.Allows(Policies.Requests, User)) throw new AccessDeniedException();
+    }
+}
+
+public sealed record PastRequest(int Id, string Number, RequestStatus Status, string Category, DateTime CreatedAt);
+
+public sealed record CitizenLookup(Citizen Citizen, IReadOnlyList<PastRequest> Requests);
