@@ -131,7 +131,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("Appointments");
+                    b.ToTable("Appointments", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.CalendarEvent", b =>
@@ -197,7 +197,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("StartsAt", "EndsAt");
 
-                    b.ToTable("CalendarEvents");
+                    b.ToTable("CalendarEvents", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.PublicHoliday", b =>
@@ -224,7 +224,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Date")
                         .IsUnique();
 
-                    b.ToTable("PublicHolidays");
+                    b.ToTable("PublicHolidays", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Citizens.Citizen", b =>
@@ -276,7 +276,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("TcKimlikNo");
 
-                    b.ToTable("Citizens");
+                    b.ToTable("Citizens", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Notifications.Notification", b =>
@@ -308,7 +308,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("UserId", "ReadAt");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Notifications.UserPreference", b =>
@@ -336,7 +336,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("UserId", "Key")
                         .IsUnique();
 
-                    b.ToTable("UserPreferences");
+                    b.ToTable("UserPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.AppUser", b =>
@@ -441,7 +441,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Categories");
+                    b.ToTable("Categories", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.Directorate", b =>
@@ -492,7 +492,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Directorates");
+                    b.ToTable("Directorates", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.Neighbourhood", b =>
@@ -539,7 +539,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("SearchKey");
 
-                    b.ToTable("Neighbourhoods");
+                    b.ToTable("Neighbourhoods", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorActual", b =>
@@ -584,7 +584,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("IndicatorId", "Year", "Period")
                         .IsUnique();
 
-                    b.ToTable("IndicatorActuals");
+                    b.ToTable("IndicatorActuals", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
@@ -609,7 +609,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("IndicatorId", "Year")
                         .IsUnique();
 
-                    b.ToTable("IndicatorTargets");
+                    b.ToTable("IndicatorTargets", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.PerformanceIndicator", b =>
@@ -659,7 +659,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("DirectorateId");
 
-                    b.ToTable("PerformanceIndicators");
+                    b.ToTable("PerformanceIndicators", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressClipping", b =>
@@ -731,7 +731,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("SourceId", "TitleKey");
 
-                    b.ToTable("PressClippings");
+                    b.ToTable("PressClippings", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressSource", b =>
@@ -788,7 +788,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("PressSources");
+                    b.ToTable("PressSources", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
@@ -826,7 +826,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("RequestId", "Kind", "DueAt")
                         .IsUnique();
 
-                    b.ToTable("Escalations");
+                    b.ToTable("Escalations", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.Request", b =>
@@ -977,7 +977,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
 
-                    b.ToTable("Requests");
+                    b.ToTable("Requests", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
@@ -1020,7 +1020,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.ToTable("RequestAttachments");
+                    b.ToTable("RequestAttachments", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestHistory", b =>
@@ -1065,7 +1065,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("RequestId", "At");
 
-                    b.ToTable("RequestHistory");
+                    b.ToTable("RequestHistory", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>
@@ -1098,7 +1098,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("UserId", "Name")
                         .IsUnique();
 
-                    b.ToTable("SavedFilters");
+                    b.ToTable("SavedFilters", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.Appointment", b =>
@@ -1262,24 +1262,20 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                    b.HasOne("Intranet.Core.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestHistory", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                    b.HasOne("Intranet.Core.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>

@@ -122,7 +122,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("Appointments");
+                    b.ToTable("Appointments", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.CalendarEvent", b =>
@@ -186,7 +186,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StartsAt", "EndsAt");
 
-                    b.ToTable("CalendarEvents");
+                    b.ToTable("CalendarEvents", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.PublicHoliday", b =>
@@ -211,7 +211,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Date")
                         .IsUnique();
 
-                    b.ToTable("PublicHolidays");
+                    b.ToTable("PublicHolidays", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Citizens.Citizen", b =>
@@ -261,7 +261,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TcKimlikNo");
 
-                    b.ToTable("Citizens");
+                    b.ToTable("Citizens", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Notifications.Notification", b =>
@@ -291,7 +291,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "ReadAt");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Notifications.UserPreference", b =>
@@ -317,7 +317,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "Key")
                         .IsUnique();
 
-                    b.ToTable("UserPreferences");
+                    b.ToTable("UserPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.AppUser", b =>
@@ -418,7 +418,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Categories");
+                    b.ToTable("Categories", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.Directorate", b =>
@@ -467,7 +467,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Directorates");
+                    b.ToTable("Directorates", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.Neighbourhood", b =>
@@ -512,7 +512,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SearchKey");
 
-                    b.ToTable("Neighbourhoods");
+                    b.ToTable("Neighbourhoods", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorActual", b =>
@@ -555,7 +555,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("IndicatorId", "Year", "Period")
                         .IsUnique();
 
-                    b.ToTable("IndicatorActuals");
+                    b.ToTable("IndicatorActuals", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
@@ -578,7 +578,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("IndicatorId", "Year")
                         .IsUnique();
 
-                    b.ToTable("IndicatorTargets");
+                    b.ToTable("IndicatorTargets", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.PerformanceIndicator", b =>
@@ -626,7 +626,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DirectorateId");
 
-                    b.ToTable("PerformanceIndicators");
+                    b.ToTable("PerformanceIndicators", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressClipping", b =>
@@ -696,7 +696,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceId", "TitleKey");
 
-                    b.ToTable("PressClippings");
+                    b.ToTable("PressClippings", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressSource", b =>
@@ -751,7 +751,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("PressSources");
+                    b.ToTable("PressSources", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
@@ -787,7 +787,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("RequestId", "Kind", "DueAt")
                         .IsUnique();
 
-                    b.ToTable("Escalations");
+                    b.ToTable("Escalations", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.Request", b =>
@@ -936,7 +936,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
 
-                    b.ToTable("Requests");
+                    b.ToTable("Requests", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
@@ -977,7 +977,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.ToTable("RequestAttachments");
+                    b.ToTable("RequestAttachments", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestHistory", b =>
@@ -1020,7 +1020,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId", "At");
 
-                    b.ToTable("RequestHistory");
+                    b.ToTable("RequestHistory", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>
@@ -1051,7 +1051,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "Name")
                         .IsUnique();
 
-                    b.ToTable("SavedFilters");
+                    b.ToTable("SavedFilters", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.Appointment", b =>
@@ -1215,24 +1215,20 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                    b.HasOne("Intranet.Core.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestHistory", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                    b.HasOne("Intranet.Core.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>
