@@ -1,14 +1,23 @@
 using Intranet.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Intranet.Core.Calendar;
 
 /// <summary>
-/// The working calendar built from the holiday table, shared by every circuit and job. It is rebuilt on first use
-/// after <see cref="Invalidate"/>, which the holiday editor calls when Admin saves a change.
+/// The working calendar built from the holiday table, shared by every circuit and job (a singleton). It is rebuilt
+/// on first use after <see cref="Invalidate"/>, which the holiday editor calls when Admin saves a change.
 /// </summary>
-public sealed class WorkingCalendarProvider(IDbContextFactory<IntranetDbContext> dbFactory)
+public sealed class WorkingCalendarProvider(Func<CancellationToken, Task<List<PublicHoliday>>> loadHolidays)
 {
+    /// <summary>Loads the table through a short-lived scope, since the context factory is scoped and this is not.</summary>
+    public static WorkingCalendarProvider FromDatabase(IServiceScopeFactory scopes) => new(async ct =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<IntranetDbContext>>().CreateDbContextAsync(ct);
+        return await db.PublicHolidays.AsNoTracking().ToListAsync(ct);
+    });
+
     private WorkingCalendar? _calendar;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -19,8 +28,7 @@ public sealed class WorkingCalendarProvider(IDbContextFactory<IntranetDbContext>
         try
         {
             if (_calendar is not null) return _calendar;
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var holidays = await db.PublicHolidays.AsNoTracking().ToListAsync(ct);
+            var holidays = await loadHolidays(ct);
             var calendar = new WorkingCalendar(holidays);
             Volatile.Write(ref _calendar, calendar);
             return calendar;

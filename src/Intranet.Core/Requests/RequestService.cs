@@ -127,6 +127,33 @@ public sealed class RequestService(
         return citizen;
     }
 
+    /// <summary>
+    /// A call about a problem that is already open (a likely duplicate): recorded on the existing request's timeline,
+    /// with its attachments, instead of opening a second request.
+    /// </summary>
+    public async Task<string> AttachToExistingAsync(int requestId, IntakeForm form, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(form.Text)) throw ValidationException.For(new Dictionary<string, string> { [nameof(form.Text)] = "Eklenecek metni yazın." });
+        var fileError = form.Attachments.Select(AttachmentRules.Check).FirstOrDefault(m => m is not null);
+        if (fileError is not null) throw ValidationException.For(new Dictionary<string, string> { [nameof(form.Attachments)] = fileError });
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.Requests.VisibleTo(User).SingleOrDefaultAsync(r => r.Id == requestId, ct)
+            ?? throw new AccessDeniedException("Başvuru bulunamadı ya da bu başvuruyu görme yetkiniz yok.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var who = form.HasCitizen ? PersonalData.MaskName(form.CitizenName) : "Anonim";
+        db.RequestHistory.Add(History(request, request.Status, request.Status,
+            $"Aynı konuda yeni bildirim ({form.Channel.Name()}, {who}): {form.Text.Trim()}"));
+        foreach (var file in form.Attachments)
+            db.RequestAttachments.Add(new RequestAttachment
+            {
+                RequestId = request.Id, FileName = Path.GetFileName(file.FileName), ContentType = AttachmentRules.KindOf(file.Content)!,
+                Size = file.Content.Length, Content = file.Content, UploadedAt = now, UploadedBy = User.Name,
+            });
+        await db.SaveChangesAsync(ct);
+        changes.Publish(ChangeTopic.Requests);
+        return request.Number;
+    }
+
     /// <summary>Takes one workflow step (or edits the working note) and returns the request's new version.</summary>
     public async Task<Guid> ApplyAsync(RequestStep step, CancellationToken ct = default)
     {
@@ -227,8 +254,10 @@ public sealed class RequestService(
         var now = await db.Requests.AsNoTracking().Where(r => r.Id == requestId)
             .Select(r => new { r.Status, Assignee = r.Assignee != null ? r.Assignee.DisplayName : null, r.Note, Directorate = r.Directorate != null ? r.Directorate.Name : null })
             .SingleAsync(ct);
-        var last = await db.RequestHistory.AsNoTracking().Where(h => h.RequestId == requestId)
-            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id).FirstOrDefaultAsync(ct);
+        // The audit log names whoever saved last, including edits that leave no timeline step (a note).
+        var key = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Request) && a.EntityId == key)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
         var who = last is null ? "başka bir kullanıcı" : $"{last.UserName} ({IstanbulTime.Format(last.At)})";
         return new ConcurrencyConflictException(
             $"Bu başvuru siz çalışırken {who} tarafından değiştirildi; değişikliğiniz kaydedilmedi. Güncel hâli yüklendi, gerekirse tekrar uygulayın.",

@@ -1,3 +1,4 @@
+using Intranet.Core.Calendar;
 using Intranet.Core.Common;
 using Intranet.Core.Data;
 using Intranet.Core.Seeding;
@@ -15,6 +16,7 @@ public static class DatabaseStartup
         if (!config.GetValue("Database:MigrateOnStartup", true)) return;
         await using var db = CreateSystemContext(app.Services);
         await db.Database.MigrateAsync();
+        await HolidayReferenceData.EnsureAsync(db);
         if (config.GetValue("Database:SeedDemoData", false))
         {
             var count = config.GetValue("Database:DemoRequestCount", 3000);

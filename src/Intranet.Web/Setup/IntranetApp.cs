@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Intranet.Core.Calendar;
 using Intranet.Core.Common;
 using Intranet.Core.Data;
 using Intranet.Core.Organization;
+using Intranet.Core.Requests;
 using Intranet.Web.Auth;
 using Intranet.Web.Components;
 using Microsoft.AspNetCore.Localization;
@@ -38,7 +40,14 @@ public static class IntranetApp
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UserAdminService>();
-        services.AddScoped<Intranet.Core.Requests.RequestSummaryService>();
+        services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
+        services.AddSingleton(sp => WorkingCalendarProvider.FromDatabase(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton(new DeadlineOptions(builder.Configuration.GetValue("Requests:CimerWorkingDays", 15)));
+        services.AddScoped<RequestSummaryService>();
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<RequestService>();
+        services.AddScoped<RequestDetails>();
+        services.AddScoped<SavedFilterService>();
         services.AddScoped<UserSignIn>();
         return builder;
     }
@@ -64,6 +73,7 @@ public static class IntranetApp
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapRequestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,92 @@
+using Intranet.Core.Calendar;
+using Intranet.Core.Common;
+using Intranet.Core.Organization;
+using Intranet.Core.Requests;
+using Intranet.Core.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intranet.Tests.Infrastructure;
+
+/// <summary>A clock the test sets.</summary>
+public sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>
+/// The demo municipality (no requests) on a private SQLite database, with the request services wired as the app
+/// wires them, acting as any demo user.
+/// </summary>
+public sealed class RequestWorld : IDisposable
+{
+    public SqliteTestDatabase Database { get; } = new();
+    // Wednesday 25 November 2026, 10:00 in Istanbul.
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 7, 0, 0, TimeSpan.Zero));
+    public RecordingChangeFeed Changes { get; } = new();
+    private readonly WorkingCalendarProvider _calendars;
+
+    public RequestWorld()
+    {
+        using var db = Database.Create(UserContext.System);
+        DemoSeeder.SeedAsync(db, new DemoSeedOptions { RequestCount = 0 }, CancellationToken.None).GetAwaiter().GetResult();
+        HolidayReferenceData.EnsureAsync(db).GetAwaiter().GetResult();
+        _calendars = new WorkingCalendarProvider(_ => Task.FromResult(TurkishHolidays.Shipped().ToList()));
+    }
+
+    /// <summary>The demo user with this object id, as the sign-in would present them.</summary>
+    public UserContext As(string objectId)
+    {
+        using var db = Database.Create(UserContext.System);
+        var u = db.Users.Include(x => x.Directorate).Single(x => x.ObjectId == objectId);
+        return new UserContext(u.Id, u.ObjectId, u.DisplayName, u.RoleList().ToHashSet(), u.DirectorateId, u.Directorate?.IsScreeningDesk == true);
+    }
+
+    public RequestService Service(UserContext user) =>
+        new(Database.Factory(user), new FixedCurrentUser(user), _calendars, new DeadlineOptions(), Changes, Clock);
+
+    public RequestQueries Queries(UserContext user) => new(Database.Factory(user), new FixedCurrentUser(user), Clock);
+
+    public RequestDetails Details(UserContext user) => new(Database.Factory(user), new FixedCurrentUser(user), Clock);
+
+    public int DirectorateId(string code)
+    {
+        using var db = Database.Create(UserContext.System);
+        return db.Directorates.Single(d => d.Code == code).Id;
+    }
+
+    public int NeighbourhoodId(string name)
+    {
+        using var db = Database.Create(UserContext.System);
+        return db.Neighbourhoods.Single(n => n.Name == name).Id;
+    }
+
+    /// <summary>A category whose default directorate has this code.</summary>
+    public Category CategoryOf(string directorateCode)
+    {
+        using var db = Database.Create(UserContext.System);
+        return db.Categories.Include(c => c.DefaultDirectorate).First(c => c.DefaultDirectorate!.Code == directorateCode);
+    }
+
+    public IntakeForm PhoneCall(string directorateCode = "FEN", string neighbourhood = "Çağlayan") => new()
+    {
+        Channel = RequestChannel.CagriMerkezi,
+        Type = RequestType.Sikayet,
+        CitizenName = "Şükrü Işıkçı",
+        Phone = "0532 111 22 33",
+        NeighbourhoodId = NeighbourhoodId(neighbourhood),
+        CategoryId = CategoryOf(directorateCode).Id,
+        Text = "Sokağımızdaki çukur iki haftadır kapatılmadı, araçlar zarar görüyor.",
+        Address = "Gültepe Cad. No: 12",
+    };
+
+    public void Dispose() => Database.Dispose();
+}
+
+/// <summary>Counts what services publish, so a test can see that a change was announced.</summary>
+public sealed class RecordingChangeFeed : IChangeFeed
+{
+    public List<ChangeTopic> Published { get; } = [];
+    public void Publish(ChangeTopic topic) { lock (Published) Published.Add(topic); }
+    public IDisposable Subscribe(Action<ChangeTopic> onChange) => new InProcessChangeFeed().Subscribe(onChange);
+}
