@@ -62,6 +62,9 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the page.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        // Measure colours after fade-ins end (a half-visible snackbar reads as low contrast); spinners loop forever.
+        await page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace Intranet.EndToEnd.Infrastructure;
+
+/// <summary>How a person operates MudBlazor's inputs: open a select and click the option, type into an autocomplete.</summary>
+public static class MudControls
+{
+    /// <summary>
+    /// The input behind a test id: MudBlazor puts extra attributes on the wrapper of some inputs and on the
+    /// &lt;input&gt; itself for others, so both are looked for.
+    /// </summary>
+    public static ILocator Field(this IPage page, string testId) =>
+        page.Locator($"[data-testid='{testId}'] input, [data-testid='{testId}'] textarea, input[data-testid='{testId}'], textarea[data-testid='{testId}']")
+            .Filter(new() { Visible = true }).First;
+
+    /// <summary>Opens the MudSelect marked with this test id and picks the option with exactly this text.</summary>
+    public static async Task SelectAsync(this IPage page, string testId, string option)
+    {
+        await page.Locator($"[data-testid='{testId}']").Locator("xpath=ancestor-or-self::div[contains(@class,'mud-select')][1]").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(option)}\\s*$") }).First.ClickAsync();
+        await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Types into the MudAutocomplete marked with this test id and picks the suggestion with this text.</summary>
+    public static async Task AutocompleteAsync(this IPage page, string testId, string typed, string option)
+    {
+        await page.Field(testId).FillAsync(typed);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+    }
+
+    /// <summary>Fills the text field or text area marked with this test id.</summary>
+    public static Task FillFieldAsync(this IPage page, string testId, string text) => page.Field(testId).FillAsync(text);
+}
