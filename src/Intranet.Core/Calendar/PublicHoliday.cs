@@ -4,7 +4,7 @@ namespace Intranet.Core.Calendar;
 /// A public holiday (resmî tatil) or the half-day eve (arife) before a bayram. Kept as a table so Admin can enter
 /// each year's Ramazan and Kurban Bayramı dates, which move with the lunar calendar.
 /// </summary>
-public class PublicHoliday
+public class PublicHoliday : Common.IAudited
 {
     public int Id { get; set; }
     public DateOnly Date { get; set; }

@@ -48,6 +48,9 @@ public static class IntranetApp
         services.AddScoped<RequestService>();
         services.AddScoped<RequestDetails>();
         services.AddScoped<SavedFilterService>();
+        services.AddScoped<HolidayAdminService>();
+        services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
+        if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();
         return builder;
     }

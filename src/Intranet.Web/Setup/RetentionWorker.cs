@@ -1,0 +1,29 @@
+using Intranet.Core.Citizens;
+using Intranet.Web.Auth;
+
+namespace Intranet.Web.Setup;
+
+/// <summary>Once a day, anonymises citizens past the KVKK retention period (<c>Kvkk:RetentionYears</c>, default 5).</summary>
+public sealed class RetentionWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RetentionWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var years = configuration.GetValue("Kvkk:RetentionYears", 5);
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(24));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateSystemScope();
+                var count = await scope.ServiceProvider.GetRequiredService<CitizenRetention>().AnonymizeAsync(years, stoppingToken);
+                if (count > 0) logger.LogInformation("KVKK: {Count} vatandaş kaydı anonimleştirildi ({Years} yıl).", count, years);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed night is retried the next day; the app keeps running.
+                logger.LogError(ex, "KVKK anonimleştirme çalışmadı.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
