@@ -49,6 +49,9 @@ public static class IntranetApp
         services.AddScoped<RequestDetails>();
         services.AddScoped<SavedFilterService>();
         services.AddScoped<HolidayAdminService>();
+        services.AddScoped<CalendarQueries>();
+        services.AddScoped<Intranet.Core.Press.PressQueries>();
+        services.AddScoped<Intranet.Core.Performance.PerformanceQueries>();
         services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
         if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();

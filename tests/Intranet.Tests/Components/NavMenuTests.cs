@@ -41,11 +41,21 @@ public class NavMenuTests : MudComponentTest
     }
 
     [Fact]
-    public void The_wall_display_account_sees_only_the_wall_screen()
+    public void The_wall_display_device_account_gets_none_of_the_office_sections()
     {
         var menu = RenderAs(Roles.WallDisplay);
 
-        var links = menu.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Duvar Ekranı"], links);
+        Assert.Empty(menu.FindAll("a"));
+    }
+
+    [Fact]
+    public void The_press_office_sees_press_and_calendar_but_not_requests()
+    {
+        var links = RenderAs(Roles.Press).FindAll("a").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Contains("Basın", links);
+        Assert.Contains("Takvim", links);
+        Assert.DoesNotContain("Başvurular", links);
+        Assert.DoesNotContain("Performans", links);
     }
 }
