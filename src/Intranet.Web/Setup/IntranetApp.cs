@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Intranet.Core.Calendar;
 using Intranet.Core.Common;
+using Intranet.Core.Dashboard;
 using Intranet.Core.Data;
 using Intranet.Core.Organization;
 using Intranet.Core.Requests;
@@ -40,7 +41,14 @@ public static class IntranetApp
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UserAdminService>();
-        services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
+        if (builder.Configuration["Realtime:Redis"] is { Length: > 0 } redis)
+            services.AddSingleton<IChangeFeed>(sp => new RedisChangeFeed(redis, sp.GetRequiredService<ILogger<RedisChangeFeed>>()));
+        else
+            services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
+        services.AddSingleton(builder.Configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions());
+        services.AddSingleton(DashboardAggregator.Create);
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<UserPreferences>();
         services.AddSingleton(sp => WorkingCalendarProvider.FromDatabase(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton(new DeadlineOptions(builder.Configuration.GetValue("Requests:CimerWorkingDays", 15)));
         services.AddScoped<RequestSummaryService>();
