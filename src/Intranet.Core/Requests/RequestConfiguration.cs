@@ -67,6 +67,8 @@ internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalat
         b.Property(x => x.LastError).HasMaxLength(1000);
         // The idempotency key: one escalation of a kind per deadline, even across restarts and instances.
         b.HasIndex(x => new { x.RequestId, x.Kind, x.DueAt }).IsUnique();
+        // The delivery sweep's query: rows still owed a send, by when they are due.
+        b.HasIndex(x => new { x.CompletedAt, x.NextAttemptAt });
         b.HasOne<Request>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }

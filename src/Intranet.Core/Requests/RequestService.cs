@@ -24,7 +24,8 @@ public sealed class RequestService(
     WorkingCalendarProvider calendars,
     DeadlineOptions deadlineOptions,
     IChangeFeed changes,
-    TimeProvider clock)
+    TimeProvider clock,
+    CitizenReplySender? replies = null)
 {
     private UserContext User => currentUser.User;
 
@@ -171,6 +172,8 @@ public sealed class RequestService(
             throw new ValidationException($"Bu başvuru \"{from.Name()}\" durumunda; \"{ActionText.Name(step.Action)}\" yapılamaz. " +
                                           $"İzin verilen adımlar: {string.Join(", ", RequestWorkflow.AllowedFrom(from).Select(s => s.Name()))}.");
 
+        // A stale version fails here, before an SMS or e-mail goes out, not only at the save.
+        if (request.Version != step.Version) throw await ConflictAsync(step.RequestId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await ApplyStepAsync(db, request, step, now, ct);
         if (to is { } newStatus) request.Status = newStatus;
@@ -224,6 +227,9 @@ public sealed class RequestService(
                 request.ReplyText = Require(step.Note, "Vatandaşa verilen cevabı yazın.");
                 request.ReplyChannel = step.ReplyChannel ?? throw new ValidationException("Cevabın hangi kanalla verildiğini seçin.");
                 request.AnsweredAt = now;
+                // SMS and e-mail answers are sent through the providers; a failed send records nothing.
+                if (replies is not null && await replies.SendAsync(request.Id, request.ReplyText, request.ReplyChannel.Value, ct) is { } sendError)
+                    throw new ValidationException($"Cevap gönderilemedi: {sendError} Başvuru \"{request.Status.Name()}\" durumunda kaldı.");
                 break;
             case RequestAction.Close:
                 request.ClosedAt = now;

@@ -38,6 +38,12 @@ public class Escalation
     public DateTime? EmailSentAt { get; set; }
     public DateTime? SmsSentAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Delivery attempts so far; a failing channel is retried on later sweeps up to a limit.</summary>
+    public int Attempts { get; set; }
+    /// <summary>When the next delivery attempt is due; also a short lease while one sweep is sending it.</summary>
+    public DateTime? NextAttemptAt { get; set; }
+    /// <summary>Every channel done (sent, or nothing to send): the sweep never touches it again.</summary>
+    public DateTime? CompletedAt { get; set; }
 }
 
 /// <summary>A filter a user saved on the request list.</summary>

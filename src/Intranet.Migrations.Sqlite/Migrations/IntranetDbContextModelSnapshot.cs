@@ -760,6 +760,12 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -776,6 +782,9 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RequestId")
                         .HasColumnType("INTEGER");
 
@@ -783,6 +792,8 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt", "NextAttemptAt");
 
                     b.HasIndex("RequestId", "Kind", "DueAt")
                         .IsUnique();

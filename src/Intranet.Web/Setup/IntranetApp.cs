@@ -63,6 +63,7 @@ public static class IntranetApp
         services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
         if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();
+        services.AddMessagingAndEscalation(builder.Configuration);
         return builder;
     }
 

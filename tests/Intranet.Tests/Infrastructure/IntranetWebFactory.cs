@@ -19,6 +19,8 @@ public partial class IntranetWebFactory : WebApplicationFactory<Program>
         ["Database:Provider"] = "Sqlite",
         ["Database:DemoRequestCount"] = "400",
         ["Database:SeedDemoData"] = "true",
+        // The deadline sweep would escalate the demo's overdue requests in the background; tests that want it run it.
+        ["Escalation:Enabled"] = "false",
     };
 
     /// <summary>Starts Kestrel on 127.0.0.1 with a free port and returns the address a browser can open.</summary>

@@ -45,6 +45,11 @@ public sealed class RequestWorld : IDisposable
     public RequestService Service(UserContext user) =>
         new(Database.Factory(user), new FixedCurrentUser(user), _calendars, new DeadlineOptions(), Changes, Clock);
 
+    /// <summary>The service with citizen replies going out through the given senders.</summary>
+    public RequestService Service(UserContext user, Intranet.Core.Notifications.IEmailSender email, Intranet.Core.Notifications.ISmsSender sms) =>
+        new(Database.Factory(user), new FixedCurrentUser(user), _calendars, new DeadlineOptions(), Changes, Clock,
+            new CitizenReplySender(Database.Factory(user), new FixedCurrentUser(user), email, sms));
+
     public RequestQueries Queries(UserContext user) => new(Database.Factory(user), new FixedCurrentUser(user), Clock);
 
     public RequestDetails Details(UserContext user) => new(Database.Factory(user), new FixedCurrentUser(user), Clock);
@@ -83,10 +88,18 @@ public sealed class RequestWorld : IDisposable
     public void Dispose() => Database.Dispose();
 }
 
-/// <summary>Counts what services publish, so a test can see that a change was announced.</summary>
+/// <summary>A change feed that remembers what was published and still delivers it to subscribers.</summary>
 public sealed class RecordingChangeFeed : IChangeFeed
 {
-    public List<ChangeTopic> Published { get; } = [];
-    public void Publish(ChangeTopic topic) { lock (Published) Published.Add(topic); }
-    public IDisposable Subscribe(Action<ChangeTopic> onChange) => new InProcessChangeFeed().Subscribe(onChange);
+    private readonly InProcessChangeFeed _inner = new();
+
+    public System.Collections.Concurrent.ConcurrentQueue<ChangeTopic> Published { get; } = new();
+
+    public void Publish(ChangeTopic topic)
+    {
+        Published.Enqueue(topic);
+        _inner.Publish(topic);
+    }
+
+    public IDisposable Subscribe(Action<ChangeTopic> onChange) => _inner.Subscribe(onChange);
 }

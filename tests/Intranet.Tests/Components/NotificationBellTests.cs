@@ -1,0 +1,51 @@
+using Bunit;
+using Intranet.Core.Common;
+using Intranet.Core.Notifications;
+using Intranet.Core.Organization;
+using Intranet.Tests.Infrastructure;
+using Intranet.Web.Components.Layout;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Intranet.Tests.Components;
+
+public class NotificationBellTests : MudComponentTest
+{
+    private readonly SqliteTestDatabase _database = new();
+    private readonly InProcessChangeFeed _feed = new();
+
+    [Fact]
+    public async Task Shows_the_unread_count_in_its_label_and_updates_live_when_a_notification_arrives()
+    {
+        int userId;
+        await using (var db = _database.Create(UserContext.System))
+        {
+            var user = new AppUser { ObjectId = "ali", DisplayName = "Ali" };
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+            userId = user.Id;
+            db.Notifications.Add(new Notification { UserId = userId, Text = "İlk", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var me = TestUsers.As(Roles.Staff, userId: userId);
+        Services.AddSingleton<IChangeFeed>(_feed);
+        Services.AddSingleton(new NotificationService(_database.Factory(me), new FixedCurrentUser(me), _feed, TimeProvider.System));
+
+        var bell = Render<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.NotNull(bell.Find("button[aria-label='Bildirimler (1 okunmamış)']")));
+
+        await using (var db = _database.Create(UserContext.System))
+        {
+            db.Notifications.Add(new Notification { UserId = userId, Text = "İkinci", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        _feed.Publish(ChangeTopic.Notifications);
+
+        bell.WaitForAssertion(() => Assert.NotNull(bell.Find("button[aria-label='Bildirimler (2 okunmamış)']")));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _database.Dispose();
+    }
+}
