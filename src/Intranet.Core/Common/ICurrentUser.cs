@@ -10,6 +10,8 @@ public static class IntranetClaims
     public const string DirectorateId = "intranet/dir";
     public const string ScreeningDesk = "intranet/screening";
     public const string DirectorateName = "intranet/dirname";
+    /// <summary>Set when a wall screen signed in with a device token: the token id, checked for revocation.</summary>
+    public const string DeviceTokenId = "intranet/device";
     /// <summary>Entra ID object id, as Microsoft.Identity.Web maps it, and the raw short form.</summary>
     public const string ObjectId = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     public const string Oid = "oid";

@@ -131,7 +131,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("Appointments", (string)null);
+                    b.ToTable("Appointments");
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.CalendarEvent", b =>
@@ -197,7 +197,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("StartsAt", "EndsAt");
 
-                    b.ToTable("CalendarEvents", (string)null);
+                    b.ToTable("CalendarEvents");
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.PublicHoliday", b =>
@@ -224,7 +224,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Date")
                         .IsUnique();
 
-                    b.ToTable("PublicHolidays", (string)null);
+                    b.ToTable("PublicHolidays");
                 });
 
             modelBuilder.Entity("Intranet.Core.Citizens.Citizen", b =>
@@ -276,7 +276,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("TcKimlikNo");
 
-                    b.ToTable("Citizens", (string)null);
+                    b.ToTable("Citizens");
                 });
 
             modelBuilder.Entity("Intranet.Core.Notifications.Notification", b =>
@@ -308,7 +308,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("UserId", "ReadAt");
 
-                    b.ToTable("Notifications", (string)null);
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Intranet.Core.Notifications.UserPreference", b =>
@@ -336,7 +336,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("UserId", "Key")
                         .IsUnique();
 
-                    b.ToTable("UserPreferences", (string)null);
+                    b.ToTable("UserPreferences");
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.AppUser", b =>
@@ -441,7 +441,56 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Categories", (string)null);
+                    b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Organization.DeviceToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DeviceTokens");
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.Directorate", b =>
@@ -492,7 +541,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Directorates", (string)null);
+                    b.ToTable("Directorates");
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.Neighbourhood", b =>
@@ -539,7 +588,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("SearchKey");
 
-                    b.ToTable("Neighbourhoods", (string)null);
+                    b.ToTable("Neighbourhoods");
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorActual", b =>
@@ -584,7 +633,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("IndicatorId", "Year", "Period")
                         .IsUnique();
 
-                    b.ToTable("IndicatorActuals", (string)null);
+                    b.ToTable("IndicatorActuals");
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
@@ -609,7 +658,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("IndicatorId", "Year")
                         .IsUnique();
 
-                    b.ToTable("IndicatorTargets", (string)null);
+                    b.ToTable("IndicatorTargets");
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.PerformanceIndicator", b =>
@@ -659,7 +708,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("DirectorateId");
 
-                    b.ToTable("PerformanceIndicators", (string)null);
+                    b.ToTable("PerformanceIndicators");
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressClipping", b =>
@@ -731,7 +780,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("SourceId", "TitleKey");
 
-                    b.ToTable("PressClippings", (string)null);
+                    b.ToTable("PressClippings");
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressSource", b =>
@@ -788,7 +837,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("PressSources", (string)null);
+                    b.ToTable("PressSources");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
@@ -837,7 +886,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("RequestId", "Kind", "DueAt")
                         .IsUnique();
 
-                    b.ToTable("Escalations", (string)null);
+                    b.ToTable("Escalations");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.Request", b =>
@@ -988,7 +1037,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
 
-                    b.ToTable("Requests", (string)null);
+                    b.ToTable("Requests");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
@@ -1031,7 +1080,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.ToTable("RequestAttachments", (string)null);
+                    b.ToTable("RequestAttachments");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestHistory", b =>
@@ -1076,7 +1125,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("RequestId", "At");
 
-                    b.ToTable("RequestHistory", (string)null);
+                    b.ToTable("RequestHistory");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>
@@ -1109,7 +1158,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("UserId", "Name")
                         .IsUnique();
 
-                    b.ToTable("SavedFilters", (string)null);
+                    b.ToTable("SavedFilters");
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.Appointment", b =>
@@ -1178,6 +1227,17 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .IsRequired();
 
                     b.Navigation("DefaultDirectorate");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Organization.DeviceToken", b =>
+                {
+                    b.HasOne("Intranet.Core.Organization.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorActual", b =>
@@ -1273,20 +1333,24 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", null)
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestHistory", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", null)
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>

@@ -122,7 +122,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("Appointments", (string)null);
+                    b.ToTable("Appointments");
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.CalendarEvent", b =>
@@ -186,7 +186,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StartsAt", "EndsAt");
 
-                    b.ToTable("CalendarEvents", (string)null);
+                    b.ToTable("CalendarEvents");
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.PublicHoliday", b =>
@@ -211,7 +211,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Date")
                         .IsUnique();
 
-                    b.ToTable("PublicHolidays", (string)null);
+                    b.ToTable("PublicHolidays");
                 });
 
             modelBuilder.Entity("Intranet.Core.Citizens.Citizen", b =>
@@ -261,7 +261,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TcKimlikNo");
 
-                    b.ToTable("Citizens", (string)null);
+                    b.ToTable("Citizens");
                 });
 
             modelBuilder.Entity("Intranet.Core.Notifications.Notification", b =>
@@ -291,7 +291,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "ReadAt");
 
-                    b.ToTable("Notifications", (string)null);
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Intranet.Core.Notifications.UserPreference", b =>
@@ -317,7 +317,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "Key")
                         .IsUnique();
 
-                    b.ToTable("UserPreferences", (string)null);
+                    b.ToTable("UserPreferences");
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.AppUser", b =>
@@ -418,7 +418,54 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Categories", (string)null);
+                    b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Organization.DeviceToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DeviceTokens");
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.Directorate", b =>
@@ -467,7 +514,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Directorates", (string)null);
+                    b.ToTable("Directorates");
                 });
 
             modelBuilder.Entity("Intranet.Core.Organization.Neighbourhood", b =>
@@ -512,7 +559,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SearchKey");
 
-                    b.ToTable("Neighbourhoods", (string)null);
+                    b.ToTable("Neighbourhoods");
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorActual", b =>
@@ -555,7 +602,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("IndicatorId", "Year", "Period")
                         .IsUnique();
 
-                    b.ToTable("IndicatorActuals", (string)null);
+                    b.ToTable("IndicatorActuals");
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
@@ -578,7 +625,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("IndicatorId", "Year")
                         .IsUnique();
 
-                    b.ToTable("IndicatorTargets", (string)null);
+                    b.ToTable("IndicatorTargets");
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.PerformanceIndicator", b =>
@@ -626,7 +673,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DirectorateId");
 
-                    b.ToTable("PerformanceIndicators", (string)null);
+                    b.ToTable("PerformanceIndicators");
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressClipping", b =>
@@ -696,7 +743,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceId", "TitleKey");
 
-                    b.ToTable("PressClippings", (string)null);
+                    b.ToTable("PressClippings");
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressSource", b =>
@@ -751,7 +798,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("PressSources", (string)null);
+                    b.ToTable("PressSources");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
@@ -798,7 +845,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("RequestId", "Kind", "DueAt")
                         .IsUnique();
 
-                    b.ToTable("Escalations", (string)null);
+                    b.ToTable("Escalations");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.Request", b =>
@@ -947,7 +994,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
 
-                    b.ToTable("Requests", (string)null);
+                    b.ToTable("Requests");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
@@ -988,7 +1035,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.ToTable("RequestAttachments", (string)null);
+                    b.ToTable("RequestAttachments");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestHistory", b =>
@@ -1031,7 +1078,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId", "At");
 
-                    b.ToTable("RequestHistory", (string)null);
+                    b.ToTable("RequestHistory");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>
@@ -1062,7 +1109,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "Name")
                         .IsUnique();
 
-                    b.ToTable("SavedFilters", (string)null);
+                    b.ToTable("SavedFilters");
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.Appointment", b =>
@@ -1131,6 +1178,17 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("DefaultDirectorate");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Organization.DeviceToken", b =>
+                {
+                    b.HasOne("Intranet.Core.Organization.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorActual", b =>
@@ -1226,20 +1284,24 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", null)
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestHistory", b =>
                 {
-                    b.HasOne("Intranet.Core.Requests.Request", null)
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Intranet.Core.Common;
+using Intranet.Core.Organization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Intranet.Web.Auth;
@@ -16,6 +18,20 @@ public static class AccountEndpoints
         // Starts whichever sign-in this process has; Blazor's "not signed in" view sends people here.
         account.MapGet("/oturum-ac", (string? returnUrl) =>
             Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) })).AllowAnonymous();
+
+        // A wall screen opens its device link once; the cookie then lasts a year unless Admin revokes the token.
+        app.MapGet("/wall/baglan", async (HttpContext context, DeviceTokenService tokens, string? anahtar) =>
+        {
+            if (await tokens.SignInAsync(anahtar, context.RequestAborted) is not { } device)
+                return Results.Content("<!DOCTYPE html><html lang=\"tr\"><body><h1>Geçersiz cihaz anahtarı</h1><p>Bu bağlantı iptal edilmiş ya da hatalı. Sistem yöneticisinden yeni bir bağlantı isteyin.</p></body></html>",
+                    "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+            var principal = UserSignIn.Build(device.User, device.User.RoleList());
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(
+                IntranetClaims.DeviceTokenId, device.TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
+                new AuthenticationProperties { IsPersistent = true, ExpiresUtc = DateTimeOffset.UtcNow.AddDays(365), AllowRefresh = true });
+            return Results.LocalRedirect("/wall");
+        }).AllowAnonymous();
 
         account.MapPost("/cikis", async (HttpContext context, IAntiforgery antiforgery) =>
         {

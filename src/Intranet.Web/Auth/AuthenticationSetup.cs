@@ -1,4 +1,6 @@
+using Intranet.Core.Common;
 using Intranet.Core.Organization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Identity.Web;
@@ -58,6 +60,17 @@ public static class AuthenticationSetup
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
+            };
+            // A wall screen's cookie is only as good as its device token: revoked by Admin, it stops working.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Principal?.FindFirst(IntranetClaims.DeviceTokenId)?.Value is not { } tokenId) return;
+                var tokens = context.HttpContext.RequestServices.GetRequiredService<DeviceTokenService>();
+                if (!int.TryParse(tokenId, out var id) || !await tokens.IsActiveAsync(id, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                }
             };
         });
 

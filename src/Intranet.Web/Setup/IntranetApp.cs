@@ -49,6 +49,8 @@ public static class IntranetApp
         services.AddSingleton(DashboardAggregator.Create);
         services.AddScoped<DashboardQueries>();
         services.AddScoped<UserPreferences>();
+        services.AddScoped<DeviceTokenService>();
+        services.AddScoped<WallFeed>();
         services.AddSingleton(sp => WorkingCalendarProvider.FromDatabase(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton(new DeadlineOptions(builder.Configuration.GetValue("Requests:CimerWorkingDays", 15)));
         services.AddScoped<RequestSummaryService>();
