@@ -34,14 +34,16 @@ public class BrowserApp : IAsyncLifetime
             throw new InvalidOperationException($"CI=true but chromium is not installed at {ChromiumPath}.");
         BaseUrl = App.StartOnLoopback();
         _playwright = await Playwright.CreateAsync();
-        // Never download a browser: Debian's chromium, with the flags a closed network needs.
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await LaunchAsync(_playwright);
     }
+
+    /// <summary>Never downloads a browser: Debian's chromium, with the flags a closed network needs.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     /// <summary>A fresh browser context (own cookies) signed in through the development sign-in page.</summary>
     public async Task<IPage> SignedInPageAsync(string objectId)

@@ -11,7 +11,17 @@ namespace Intranet.Tests.Infrastructure;
 /// </summary>
 public partial class IntranetWebFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"intranet-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
+
+    /// <param name="databasePath">Share one SQLite file between instances (a restart, a second server); the first owns it.</param>
+    public IntranetWebFactory(string? databasePath = null)
+    {
+        _ownsDatabase = databasePath is null;
+        _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"intranet-test-{Guid.NewGuid():N}.db");
+    }
+
+    public string DatabasePath => _databasePath;
 
     /// <summary>Extra settings for one test class (key → value), applied over appsettings.json.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -23,10 +33,10 @@ public partial class IntranetWebFactory : WebApplicationFactory<Program>
         ["Escalation:Enabled"] = "false",
     };
 
-    /// <summary>Starts Kestrel on 127.0.0.1 with a free port and returns the address a browser can open.</summary>
-    public string StartOnLoopback()
+    /// <summary>Starts Kestrel on 127.0.0.1 (a free port, or the given one) and returns the address a browser can open.</summary>
+    public string StartOnLoopback(int port = 0)
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         return ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
@@ -63,6 +73,7 @@ public partial class IntranetWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsDatabase) return;
         foreach (var suffix in new[] { "", "-shm", "-wal" })
             try { File.Delete(_databasePath + suffix); } catch (IOException) { /* still open on a slow shutdown: temp folder */ }
     }
