@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/lib.sh"
 cd "$ROOT"
 
-ensure_apt_packages chromium postgresql || true
+ensure_apt_packages chromium postgresql redis-server || true
 ensure_front_end_packages
 trap stop_postgres EXIT
 if start_postgres; then export INTRANET_TEST_POSTGRES="$PG_CONNECTION"; fi
