@@ -9,6 +9,7 @@ using Intranet.Core.Organization;
 using Intranet.Core.Requests;
 using Intranet.Web.Auth;
 using Intranet.Web.Components;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,9 @@ public static class IntranetApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
+        // Several instances behind a load balancer must read each other's cookies: one key folder for all.
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Belediye.Intranet");
         services.AddScoped<WebCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<WebCurrentUser>());
         services.AddIntranetAuthentication(builder.Configuration, builder.Environment);
