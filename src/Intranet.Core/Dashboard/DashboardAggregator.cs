@@ -15,9 +15,11 @@ public sealed class DashboardOptions
 
 /// <summary>
 /// The dashboards' shared cache. One snapshot per <see cref="DashboardScope"/> serves every circuit that shows it.
-/// A change on the <see cref="IChangeFeed"/> marks all snapshots stale and schedules one refresh after the coalescing
-/// window; the refresh recomputes each watched scope once and hands the new snapshot to its subscribers. Changes that
-/// arrive during a refresh cause exactly one more. Unwatched scopes are recomputed lazily on their next read.
+/// A change on the <see cref="IChangeFeed"/> marks all snapshots stale and schedules one refresh: at once when the
+/// last refresh began at least a coalescing window ago (a lone change shows without delay), otherwise when that window
+/// ends (a burst becomes one refresh per window). The refresh recomputes each watched scope once and hands the new
+/// snapshot to its subscribers; changes that arrive during it cause exactly one more. Unwatched scopes are
+/// recomputed lazily on their next read.
 /// </summary>
 public sealed class DashboardAggregator : IDisposable
 {
@@ -34,6 +36,7 @@ public sealed class DashboardAggregator : IDisposable
     private bool _flushing;
     private bool _changedDuringFlush;
     private long _version;
+    private DateTimeOffset _lastFlushStarted = DateTimeOffset.MinValue;
 
     public DashboardAggregator(Func<DashboardScope, long, CancellationToken, Task<DashboardSnapshot>> compute, IChangeFeed feed,
         DashboardOptions options, TimeProvider clock, ILogger<DashboardAggregator> logger)
@@ -107,11 +110,14 @@ public sealed class DashboardAggregator : IDisposable
 
     private async Task FlushAfterWindowAsync()
     {
-        await Task.Delay(_options.CoalesceWindow, _clock);
+        var wait = _lastFlushStarted + _options.CoalesceWindow - _clock.GetUtcNow();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock);
+        else await Task.Yield(); // never refresh on the publisher's thread: the save that published returns first
         lock (_gate)
         {
             _flushScheduled = false;
             _flushing = true;
+            _lastFlushStarted = _clock.GetUtcNow();
         }
         try
         {

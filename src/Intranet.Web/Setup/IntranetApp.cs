@@ -95,6 +95,7 @@ public static class IntranetApp
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapRequestEndpoints();
+        app.MapBenchEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
