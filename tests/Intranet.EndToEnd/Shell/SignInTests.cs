@@ -6,7 +6,7 @@ namespace Intranet.EndToEnd.Shell;
 public class SignInTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [BrowserFact]
-    public async Task A_person_signs_in_through_the_development_page_and_sees_the_turkish_home_page()
+    public async Task A_person_signs_in_through_the_development_page_and_sees_the_turkish_dashboard()
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "tr-TR" });
         var page = await context.NewPageAsync();
@@ -19,7 +19,7 @@ public class SignInTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.WaitForURLAsync(browser.BaseUrl + "/");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Gösterge Paneli");
-        await Assertions.Expect(page.GetByTestId("welcome")).ToContainTextAsync("Hoş geldiniz");
+        await Assertions.Expect(page.GetByTestId("dashboard-updated")).ToContainTextAsync("Son güncelleme");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Başvurular" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("summary-Açık başvuru")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(page);
