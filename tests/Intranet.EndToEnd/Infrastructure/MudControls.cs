@@ -30,4 +30,20 @@ public static class MudControls
 
     /// <summary>Fills the text field or text area marked with this test id.</summary>
     public static Task FillFieldAsync(this IPage page, string testId, string text) => page.Field(testId).FillAsync(text);
+
+    /// <summary>The call-centre operator takes a phone request on the intake page and returns its reference number.</summary>
+    public static async Task<string> TakePhoneRequestAsync(this IPage page, string baseUrl, string phone, string name,
+        (string Typed, string Pick) neighbourhood, (string Typed, string Pick) category, string text, Func<Task>? beforeSave = null)
+    {
+        await page.GotoAsync(baseUrl + "/basvurular/yeni");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await page.FillFieldAsync("intake-phone", phone);
+        await page.FillFieldAsync("intake-name", name);
+        await page.AutocompleteAsync("intake-neighbourhood", neighbourhood.Typed, neighbourhood.Pick);
+        await page.AutocompleteAsync("intake-category", category.Typed, category.Pick);
+        await page.FillFieldAsync("intake-text", text);
+        if (beforeSave is not null) await beforeSave();
+        await page.GetByTestId("intake-save").ClickAsync();
+        return (await page.GetByTestId("intake-number").TextContentAsync())!.Trim();
+    }
 }

@@ -11,17 +11,12 @@ public class PhoneRequestTests(BrowserApp browser) : IClassFixture<BrowserApp>
     {
         // 1. The call-centre operator (screening desk) takes the call.
         var desk = await browser.SignedInPageAsync("demo-halk-personel-1");
-        await desk.GotoAsync(browser.BaseUrl + "/basvurular/yeni");
-        await BrowserApp.WaitForCircuitAsync(desk);
-        await desk.FillFieldAsync("intake-phone", "0532 987 65 43");
-        await desk.FillFieldAsync("intake-name", "Gülay Öztürk");
-        await desk.AutocompleteAsync("intake-neighbourhood", "caglayan", "Çağlayan");
-        await desk.AutocompleteAsync("intake-category", "asfalt", "Asfalt");
-        await Assertions.Expect(desk.GetByTestId("intake-directorate")).ToContainTextAsync("Fen İşleri");
-        await desk.FillFieldAsync("intake-text", "Çağlayan Caddesi'nde asfalt çökmüş, yağmurda su birikiyor.");
-        await BrowserApp.AssertAccessibleAsync(desk);
-        await desk.GetByTestId("intake-save").ClickAsync();
-        var number = (await desk.GetByTestId("intake-number").TextContentAsync())!.Trim();
+        var number = await desk.TakePhoneRequestAsync(browser.BaseUrl, "0532 987 65 43", "Gülay Öztürk", ("caglayan", "Çağlayan"), ("asfalt", "Asfalt"),
+            "Çağlayan Caddesi'nde asfalt çökmüş, yağmurda su birikiyor.", async () =>
+            {
+                await Assertions.Expect(desk.GetByTestId("intake-directorate")).ToContainTextAsync("Fen İşleri");
+                await BrowserApp.AssertAccessibleAsync(desk);
+            });
         Assert.Matches(@"^2026-\d{6}$", number);
 
         // 2. The desk screens it and routes it (havale) to Fen İşleri.

@@ -54,6 +54,13 @@ public sealed class RequestWorld : IDisposable
 
     public RequestDetails Details(UserContext user) => new(Database.Factory(user), new FixedCurrentUser(user), Clock);
 
+    /// <summary>The request's current version, as a page that just loaded it would hold.</summary>
+    public async Task<Guid> VersionOf(int requestId)
+    {
+        await using var db = Database.Create(UserContext.System);
+        return await db.Requests.Where(r => r.Id == requestId).Select(r => r.Version).SingleAsync();
+    }
+
     public int DirectorateId(string code)
     {
         using var db = Database.Create(UserContext.System);

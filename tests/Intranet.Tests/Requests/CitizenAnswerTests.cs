@@ -33,7 +33,7 @@ public class CitizenAnswerTests : IDisposable
         var desk = _world.As("demo-halk-personel-1");
         var id = await ResolvedRequestAsync(desk);
 
-        await _world.Service(desk, new NoEmail(), sms).ApplyAsync(new RequestStep(id, await Version(id), RequestAction.Answer,
+        await _world.Service(desk, new NoEmail(), sms).ApplyAsync(new RequestStep(id, await _world.VersionOf(id), RequestAction.Answer,
             "Talebiniz yerine getirildi.", ReplyChannel: ReplyChannel.Sms));
 
         var (phone, text) = Assert.Single(sms.Sent);
@@ -52,7 +52,7 @@ public class CitizenAnswerTests : IDisposable
         var id = await ResolvedRequestAsync(desk);
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => _world.Service(desk, new NoEmail(), new RecordingSms(fail: true))
-            .ApplyAsync(new RequestStep(id, Version(id).Result, RequestAction.Answer, "Talebiniz yerine getirildi.", ReplyChannel: ReplyChannel.Sms)));
+            .ApplyAsync(new RequestStep(id, _world.VersionOf(id).Result, RequestAction.Answer, "Talebiniz yerine getirildi.", ReplyChannel: ReplyChannel.Sms)));
 
         Assert.StartsWith("Cevap gönderilemedi", error.Message);
         Assert.Equal(RequestStatus.Cozuldu, (await _world.Details(desk).GetAsync(id))!.Request.Status);
@@ -64,7 +64,7 @@ public class CitizenAnswerTests : IDisposable
         var sms = new RecordingSms();
         var desk = _world.As("demo-halk-personel-1");
         var id = await ResolvedRequestAsync(desk);
-        var stale = await Version(id);
+        var stale = await _world.VersionOf(id);
         await _world.Service(desk).ApplyAsync(new RequestStep(id, stale, RequestAction.EditNote, "Vatandaş aranacak."));
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _world.Service(desk, new NoEmail(), sms)
@@ -76,16 +76,11 @@ public class CitizenAnswerTests : IDisposable
     private async Task<int> ResolvedRequestAsync(UserContext desk)
     {
         var created = await _world.Service(desk).CreateAsync(_world.PhoneCall());
-        await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await Version(created.Id), RequestAction.Route, DirectorateId: _world.DirectorateId("FEN")));
-        await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await Version(created.Id), RequestAction.Resolve, "Yapıldı."));
+        await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await _world.VersionOf(created.Id), RequestAction.Route, DirectorateId: _world.DirectorateId("FEN")));
+        await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await _world.VersionOf(created.Id), RequestAction.Resolve, "Yapıldı."));
         return created.Id;
     }
 
-    private async Task<Guid> Version(int id)
-    {
-        await using var db = _world.Database.Create(UserContext.System);
-        return await db.Requests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
-    }
 
     public void Dispose() => _world.Dispose();
 }

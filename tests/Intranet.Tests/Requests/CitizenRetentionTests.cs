@@ -53,9 +53,8 @@ public class CitizenRetentionTests : IDisposable
     private async Task CloseAsync(UserContext desk, int id)
     {
         var service = _world.Service(desk);
-        Guid V() { using var db = _world.Database.Create(UserContext.System); return db.Requests.Single(r => r.Id == id).Version; }
-        await service.ApplyAsync(new RequestStep(id, V(), RequestAction.Reject, "Görev alanı dışında."));
-        await service.ApplyAsync(new RequestStep(id, V(), RequestAction.Close));
+        await service.ApplyAsync(new RequestStep(id, await _world.VersionOf(id), RequestAction.Reject, "Görev alanı dışında."));
+        await service.ApplyAsync(new RequestStep(id, await _world.VersionOf(id), RequestAction.Close));
     }
 
     public void Dispose() => _world.Dispose();

@@ -22,7 +22,7 @@ public class RequestLifecycleTests : IDisposable
         var created = await _world.Service(desk).CreateAsync(_world.PhoneCall("FEN"));
         Assert.Equal("2026-000001", created.Number);
 
-        var v = await Version(created.Id);
+        var v = await _world.VersionOf(created.Id);
         v = await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, v, RequestAction.Screen, "Kurallara uygun."));
         v = await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, v, RequestAction.Route, "Fen İşleri'ne.", DirectorateId: fen));
         v = await _world.Service(director).ApplyAsync(new RequestStep(created.Id, v, RequestAction.Assign, AssigneeId: worker.UserId));
@@ -72,7 +72,7 @@ public class RequestLifecycleTests : IDisposable
         var created = await _world.Service(desk).CreateAsync(_world.PhoneCall());
 
         var error = await Assert.ThrowsAsync<ValidationException>(() =>
-            _world.Service(desk).ApplyAsync(new RequestStep(created.Id, Version(created.Id).Result, RequestAction.Answer, "Cevap", ReplyChannel: ReplyChannel.Sms)));
+            _world.Service(desk).ApplyAsync(new RequestStep(created.Id, _world.VersionOf(created.Id).Result, RequestAction.Answer, "Cevap", ReplyChannel: ReplyChannel.Sms)));
 
         Assert.Contains("\"Yeni\" durumunda", error.Message);
         Assert.Contains("Ön İnceleme", error.Message);
@@ -84,7 +84,7 @@ public class RequestLifecycleTests : IDisposable
     {
         var desk = _world.As("demo-halk-personel-1");
         var created = await _world.Service(desk).CreateAsync(_world.PhoneCall());
-        var v = await Version(created.Id);
+        var v = await _world.VersionOf(created.Id);
 
         await Assert.ThrowsAsync<ValidationException>(() => _world.Service(desk).ApplyAsync(new RequestStep(created.Id, v, RequestAction.Reject, "  ")));
         await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, v, RequestAction.Reject, "Özel mülk içinde; belediyenin görev alanı dışında."));
@@ -99,7 +99,7 @@ public class RequestLifecycleTests : IDisposable
     {
         var desk = _world.As("demo-halk-personel-1");
         var created = await _world.Service(desk).CreateAsync(_world.PhoneCall());
-        var v = await Version(created.Id);
+        var v = await _world.VersionOf(created.Id);
         v = await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, v, RequestAction.Route, DirectorateId: _world.DirectorateId("FEN")));
         v = await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, v, RequestAction.Route, "Yanlış müdürlük.", DirectorateId: _world.DirectorateId("PARK")));
         v = await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, v, RequestAction.Resolve, "Ağaç budandı."));
@@ -124,7 +124,7 @@ public class RequestLifecycleTests : IDisposable
         var created = await _world.Service(desk).CreateAsync(form);
         var before = (await _world.Details(desk).GetAsync(created.Id))!.Request.DueAt;
 
-        await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await Version(created.Id), RequestAction.ExtendDeadline,
+        await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await _world.VersionOf(created.Id), RequestAction.ExtendDeadline,
             "Başvurana 26.11.2026'da e-postayla bildirildi; diğer kurumun görüşü bekleniyor."));
 
         var after = (await _world.Details(desk).GetAsync(created.Id))!.Request;
@@ -140,7 +140,7 @@ public class RequestLifecycleTests : IDisposable
     {
         var desk = _world.As("demo-halk-personel-1");
         var created = await _world.Service(desk).CreateAsync(_world.PhoneCall());
-        await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await Version(created.Id), RequestAction.EditNote, "Vatandaş akşam aranacak."));
+        await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await _world.VersionOf(created.Id), RequestAction.EditNote, "Vatandaş akşam aranacak."));
 
         await using var db = _world.Database.Create(UserContext.System);
         var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(Request) && a.EntityId == created.Id.ToString()).ToListAsync();
@@ -150,11 +150,6 @@ public class RequestLifecycleTests : IDisposable
         Assert.Contains("Vatandaş akşam aranacak.", update.After);
     }
 
-    private async Task<Guid> Version(int id)
-    {
-        await using var db = _world.Database.Create(UserContext.System);
-        return await db.Requests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
-    }
 
     public void Dispose() => _world.Dispose();
 }

@@ -36,7 +36,7 @@ public class RequestRulesTests : IDisposable
     {
         var desk = _world.As("demo-halk-personel-1");
         var created = await _world.Service(desk).CreateAsync(_world.PhoneCall("FEN"));
-        var v = await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await Version(created.Id), RequestAction.Route, DirectorateId: _world.DirectorateId("FEN")));
+        var v = await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await _world.VersionOf(created.Id), RequestAction.Route, DirectorateId: _world.DirectorateId("FEN")));
         var staff1 = _world.As("demo-fen-personel-1");
         var staff2 = _world.As("demo-fen-personel-2");
         var parkStaff = _world.As("demo-park-personel");
@@ -56,7 +56,7 @@ public class RequestRulesTests : IDisposable
     {
         var desk = _world.As("demo-halk-personel-1");
         var created = await _world.Service(desk).CreateAsync(_world.PhoneCall("FEN"));
-        var seen = await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await Version(created.Id), RequestAction.Route, DirectorateId: _world.DirectorateId("FEN")));
+        var seen = await _world.Service(desk).ApplyAsync(new RequestStep(created.Id, await _world.VersionOf(created.Id), RequestAction.Route, DirectorateId: _world.DirectorateId("FEN")));
         var first = _world.As("demo-fen-personel-1");
         var second = _world.As("demo-fen-mudur");
 
@@ -206,11 +206,6 @@ public class RequestRulesTests : IDisposable
         Assert.Equal([second.Number], found.Items.Select(i => i.Number));
     }
 
-    private async Task<Guid> Version(int id)
-    {
-        await using var db = _world.Database.Create(UserContext.System);
-        return await db.Requests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
-    }
 
     public void Dispose() => _world.Dispose();
 }
