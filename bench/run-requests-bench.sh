@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Request list and statistics benchmark on SQLite and PostgreSQL.
-# Usage: bench/run-requests-bench.sh [N=1000000] [Sqlite|PostgreSQL|all] [--stop]
+# Usage: bench/run-requests-bench.sh [N=1000000] [Sqlite|PostgreSQL|all] [harness options: --iterations 30 --warmup 3 --analyze]
+#        bench/run-requests-bench.sh --stop
 # The SQLite file and the PostgreSQL cluster are kept between runs (bench/data, git-ignored) so a second run skips
 # the ~5 minute seed; --stop shuts the kept PostgreSQL down and deletes its cluster.
 set -euo pipefail
@@ -34,9 +35,9 @@ dotnet build bench/Intranet.Bench -c Release -nologo -v:q -clp:ErrorsOnly
 run() { dotnet bench/Intranet.Bench/bin/Release/net10.0/Intranet.Bench.dll "$@"; }
 
 if [ "$WHICH" = "all" ] || [ "$WHICH" = "Sqlite" ]; then
-  run --provider Sqlite --connection "Data Source=$DATA/requests-sqlite.db" --count "$N"
+  run --provider Sqlite --connection "Data Source=$DATA/requests-sqlite.db" --count "$N" "${@:3}"
 fi
 if [ "$WHICH" = "all" ] || [ "$WHICH" = "PostgreSQL" ]; then
   ensure_postgres
-  run --provider PostgreSQL --connection "${PG_CONNECTION/Database=postgres/Database=intranet_bench};Command Timeout=600" --count "$N"
+  run --provider PostgreSQL --connection "${PG_CONNECTION/Database=postgres/Database=intranet_bench};Command Timeout=600" --count "$N" "${@:3}"
 fi

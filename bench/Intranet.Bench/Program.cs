@@ -12,11 +12,13 @@ var options = Args.Parse(args);
 var provider = Enum.Parse<DatabaseProvider>(options.Get("provider", "Sqlite"), ignoreCase: true);
 var connection = options.Get("connection", "Data Source=bench/data/requests-sqlite.db");
 var count = int.Parse(options.Get("count", "1000000"), CultureInfo.InvariantCulture);
-var iterations = int.Parse(options.Get("iterations", "30"), CultureInfo.InvariantCulture);
-var warmup = int.Parse(options.Get("warmup", "3"), CultureInfo.InvariantCulture);
+var iterations = options.Has("sql") ? 1 : int.Parse(options.Get("iterations", "30"), CultureInfo.InvariantCulture);
+var warmup = options.Has("sql") ? 0 : int.Parse(options.Get("warmup", "3"), CultureInfo.InvariantCulture);
 
 var builder = new DbContextOptionsBuilder<IntranetDbContext>();
 builder.UseProvider(provider, connection);
+// --sql: print the SQL of every command (to read query plans), and run one iteration.
+if (options.Has("sql")) builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
 var dbOptions = builder.Options;
 IntranetDbContext NewContext(UserContext user) => new(dbOptions, new FixedCurrentUser(user));
 
