@@ -48,6 +48,10 @@ function optionsFrom(config) {
         chart: {
             type: config.type, height: config.height, locales: [turkish], defaultLocale: "tr",
             fontFamily: "inherit", toolbar: { show: false }, animations: { enabled: true },
+            // The container is the accessible image (role="img", aria-label) and the page's table holds the numbers;
+            // ApexCharts' own keyboard legend and markers would be focusable controls inside an image, which screen
+            // readers cannot reach (axe: nested-interactive).
+            accessibility: { enabled: false },
         },
         title: { text: undefined },
         labels: donut ? config.categories : [],
