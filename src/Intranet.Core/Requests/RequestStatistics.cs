@@ -62,7 +62,8 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
 
         // PostgreSQL: the planner guesses ~100k groups (it cannot see through the bucket expression; there are ~15k)
         // and, with the default 4 MB work_mem, sorts and spills instead of hashing; and the high cost estimate
-        // switches on JIT, ~70-130 ms of compiling per call. Both are set for this one transaction only.
+        // switches on JIT, ~70-130 ms of compiling per call. Both are set for this one (read-only, never committed)
+        // transaction only.
         await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
         if (transaction is not null) await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '32MB'; SET LOCAL jit = off", ct);
         var cells = await Histogram(query, dimension, now).ToListAsync(ct);
