@@ -25,7 +25,16 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         b.HasIndex(x => new { x.NeighbourhoodId, x.Status });
         b.HasIndex(x => new { x.CategoryId, x.Status });
         b.HasIndex(x => x.CreatedAt);
-        b.HasIndex(x => x.CreatedOn);
+        // Statistics read every request of a date range: this index holds every column they group, count and
+        // filter on, so the scan reads it instead of the wide table (about a tenth of the pages; PostgreSQL can
+        // answer from it alone). Its leading CreatedOn also serves daily counts, which had an index of their own.
+        b.HasIndex(x => new
+        {
+            x.CreatedOn, x.Status, x.DueAt, x.ResolutionMinutes, x.ResolvedInTime,
+            x.NeighbourhoodId, x.CategoryId, x.DirectorateId, x.Channel,
+        }).HasDatabaseName("IX_Requests_Statistics");
+        // The list filtered by neighbourhood and a date range (a muhtar's usual question).
+        b.HasIndex(x => new { x.NeighbourhoodId, x.CreatedOn });
         b.HasIndex(x => new { x.Status, x.DueAt });
         b.HasIndex(x => x.AssigneeId);
         b.HasOne(x => x.Citizen).WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Restrict);

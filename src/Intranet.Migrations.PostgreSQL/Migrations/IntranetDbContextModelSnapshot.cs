@@ -1019,12 +1019,12 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("CreatedById");
 
-                    b.HasIndex("CreatedOn");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "Status");
+
+                    b.HasIndex("NeighbourhoodId", "CreatedOn");
 
                     b.HasIndex("NeighbourhoodId", "Status");
 
@@ -1036,6 +1036,9 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
+
+                    b.HasIndex("CreatedOn", "Status", "DueAt", "ResolutionMinutes", "ResolvedInTime", "NeighbourhoodId", "CategoryId", "DirectorateId", "Channel")
+                        .HasDatabaseName("IX_Requests_Statistics");
 
                     b.ToTable("Requests");
                 });

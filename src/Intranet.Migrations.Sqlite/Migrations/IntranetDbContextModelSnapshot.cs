@@ -976,12 +976,12 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedById");
 
-                    b.HasIndex("CreatedOn");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "Status");
+
+                    b.HasIndex("NeighbourhoodId", "CreatedOn");
 
                     b.HasIndex("NeighbourhoodId", "Status");
 
@@ -993,6 +993,9 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
+
+                    b.HasIndex("CreatedOn", "Status", "DueAt", "ResolutionMinutes", "ResolvedInTime", "NeighbourhoodId", "CategoryId", "DirectorateId", "Channel")
+                        .HasDatabaseName("IX_Requests_Statistics");
 
                     b.ToTable("Requests");
                 });

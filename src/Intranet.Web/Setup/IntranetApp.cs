@@ -70,6 +70,7 @@ public static class IntranetApp
         if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();
         services.AddMessagingAndEscalation(builder.Configuration);
+        services.AddRequestStatistics();
         return builder;
     }
 
@@ -95,6 +96,7 @@ public static class IntranetApp
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapRequestEndpoints();
+        app.MapRequestExports();
         app.MapBenchEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using Intranet.Core.Common;
+using Intranet.Core.Data;
+using Intranet.Core.Organization;
+using Intranet.Core.Requests;
+using Intranet.Core.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+// Usage: Intranet.Bench --provider Sqlite|PostgreSQL --connection "..." [--count 1000000] [--iterations 30] [--warmup 3]
+var options = Args.Parse(args);
+var provider = Enum.Parse<DatabaseProvider>(options.Get("provider", "Sqlite"), ignoreCase: true);
+var connection = options.Get("connection", "Data Source=bench/data/requests-sqlite.db");
+var count = int.Parse(options.Get("count", "1000000"), CultureInfo.InvariantCulture);
+var iterations = options.Has("sql") ? 1 : int.Parse(options.Get("iterations", "30"), CultureInfo.InvariantCulture);
+var warmup = options.Has("sql") ? 0 : int.Parse(options.Get("warmup", "3"), CultureInfo.InvariantCulture);
+
+var builder = new DbContextOptionsBuilder<IntranetDbContext>();
+builder.UseProvider(provider, connection);
+// --sql: print the SQL of every command (to read query plans), and run one iteration.
+if (options.Has("sql")) builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+var dbOptions = builder.Options;
+IntranetDbContext NewContext(UserContext user) => new(dbOptions, new FixedCurrentUser(user));
+
+Console.WriteLine($"== {provider}: {count:N0} requests, {iterations} iterations after {warmup} warm-up, {Environment.ProcessorCount} cores");
+await using (var db = NewContext(UserContext.System))
+{
+    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+    await db.Database.MigrateAsync();
+    await DemoSeeder.SeedAsync(db, new DemoSeedOptions { RequestCount = 0 }, CancellationToken.None);
+    var existing = await db.Requests.CountAsync();
+    var seeded = false;
+    if (existing < count)
+    {
+        Console.WriteLine($"Seeding {count - existing:N0} requests (have {existing:N0}) ...");
+        var started = Stopwatch.StartNew();
+        await DemoSeeder.SeedRequestsAsync(db, count - existing, batchSize: 10_000);
+        Console.WriteLine($"Seeded in {started.Elapsed.TotalSeconds:N0} s");
+        seeded = true;
+    }
+    else Console.WriteLine($"Reusing the database: {existing:N0} requests");
+    // Planner statistics, as a production database has them (autovacuum on PostgreSQL, PRAGMA optimize on SQLite).
+    if (provider == DatabaseProvider.Sqlite)
+    {
+        var hasStats = await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync() > 0;
+        if (seeded || !hasStats || options.Has("analyze")) await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    }
+    else if (seeded || options.Has("analyze")) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+}
+
+UserContext admin, staff;
+int fen, busiestNeighbourhood;
+await using (var db = NewContext(UserContext.System))
+{
+    var a = await db.Users.AsNoTracking().FirstAsync(u => u.ObjectId == "demo-admin");
+    var s = await db.Users.AsNoTracking().FirstAsync(u => u.ObjectId == "demo-fen-personel-1");
+    admin = new UserContext(a.Id, a.ObjectId, a.DisplayName, a.RoleList().ToHashSet(), a.DirectorateId, false);
+    staff = new UserContext(s.Id, s.ObjectId, s.DisplayName, s.RoleList().ToHashSet(), s.DirectorateId, false);
+    fen = s.DirectorateId!.Value;
+    busiestNeighbourhood = await db.Requests.GroupBy(r => r.NeighbourhoodId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+}
+
+var clock = TimeProvider.System;
+var today = IstanbulTime.Today(DateTime.UtcNow);
+var lastYear = new RequestFilter { From = today.AddMonths(-12).AddDays(1), To = today };
+var listCases = new (string Name, RequestFilter Filter)[]
+{
+    ("no filter", new RequestFilter()),
+    ("open only", new RequestFilter { OpenOnly = true }),
+    ("directorate + status", new RequestFilter { DirectorateId = fen, Statuses = [RequestStatus.Islemde] }),
+    ("neighbourhood + 30 days", new RequestFilter { NeighbourhoodId = busiestNeighbourhood, From = today.AddDays(-30), To = today }),
+    ("text 'korkuluk'", new RequestFilter { Text = "korkuluk" }),
+};
+
+var results = new List<(string Group, string Name, string User, double Median, double P95, string Note)>();
+foreach (var (userName, user) in new[] { ("Admin", admin), ("Staff FEN", staff) })
+{
+    var factory = new Factory(dbOptions, user);
+    var queries = new RequestQueries(factory, new FixedCurrentUser(user), clock);
+    var statistics = new RequestStatistics(factory, new FixedCurrentUser(user), clock);
+    foreach (var (name, filter) in listCases)
+    {
+        var total = 0;
+        var (median, p95) = await Measure(async () => total = (await queries.ListAsync(filter, new RequestPage())).TotalCount);
+        results.Add(("list page 1", name, userName, median, p95, $"{total:N0} rows"));
+        Print(results[^1]);
+    }
+    foreach (var dimension in Enum.GetValues<StatisticsDimension>())
+    {
+        var lines = 0;
+        var (median, p95) = await Measure(async () => lines = (await statistics.GetAsync(lastYear, dimension)).Rows.Count);
+        results.Add(("statistics 12 months", dimension.ToString(), userName, median, p95, $"{lines} lines"));
+        Print(results[^1]);
+    }
+}
+
+var misses = results.Where(r => r.Median > (r.Group.StartsWith("list", StringComparison.Ordinal) ? 50 : 200)).ToList();
+Console.WriteLine(misses.Count == 0 ? "All medians within target (list < 50 ms, statistics < 200 ms)." : $"{misses.Count} medians above target.");
+return;
+
+async Task<(double Median, double P95)> Measure(Func<Task> action)
+{
+    for (var i = 0; i < warmup; i++) await action();
+    var times = new List<double>(iterations);
+    for (var i = 0; i < iterations; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        await action();
+        times.Add(sw.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    return (Quantile(times, 0.5), Quantile(times, 0.95));
+}
+
+static double Quantile(List<double> sorted, double p)
+{
+    var pos = (sorted.Count - 1) * p;
+    var lo = (int)Math.Floor(pos);
+    return lo + 1 < sorted.Count ? sorted[lo] + (pos - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
+}
+
+static void Print((string Group, string Name, string User, double Median, double P95, string Note) r) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{r.Group,-22} {r.Name,-26} {r.User,-10} median {r.Median,8:F1} ms   p95 {r.P95,8:F1} ms   {r.Note}"));
+
+sealed class Factory(DbContextOptions<IntranetDbContext> options, UserContext user) : IDbContextFactory<IntranetDbContext>
+{
+    public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user));
+}
+
+sealed class Args(Dictionary<string, string> values)
+{
+    public static Args Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+                values[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
+        return new Args(values);
+    }
+
+    public string Get(string key, string fallback) => values.TryGetValue(key, out var v) && v.Length > 0 ? v : fallback;
+    public bool Has(string key) => values.ContainsKey(key);
+}

@@ -1,0 +1,17 @@
+using Intranet.Core.Requests;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Intranet.Web.Setup;
+
+/// <summary>Services of the request statistics page and the request exports.</summary>
+public static class RequestStatisticsSetup
+{
+    public static IServiceCollection AddRequestStatistics(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<RequestQueries>();
+        services.AddScoped<RequestStatistics>();
+        services.AddScoped<RequestExport>();
+        return services;
+    }
+}
