@@ -972,6 +972,8 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CitizenId");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("CreatedById");
@@ -980,6 +982,8 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "Status");
+
+                    b.HasIndex("DirectorateId", "ClosedAt");
 
                     b.HasIndex("NeighbourhoodId", "CreatedOn");
 
@@ -992,7 +996,22 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("CreatedOn", "CategoryId", "Channel")
+                        .HasDatabaseName("IX_Requests_Dashboard_Created");
+
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
+
+                    b.HasIndex("DirectorateId", "CreatedOn", "CategoryId", "Channel")
+                        .HasDatabaseName("IX_Requests_Dashboard_DirectorateCreated");
+
+                    b.HasIndex("DirectorateId", "ResolvedAt", "ResolutionMinutes", "ResolvedInTime")
+                        .HasDatabaseName("IX_Requests_Dashboard_DirectorateResolved");
+
+                    b.HasIndex("ResolvedAt", "DirectorateId", "ResolutionMinutes", "ResolvedInTime")
+                        .HasDatabaseName("IX_Requests_Dashboard_Resolved");
+
+                    b.HasIndex("Status", "DirectorateId", "NeighbourhoodId", "DueAt")
+                        .HasDatabaseName("IX_Requests_Dashboard_Open");
 
                     b.HasIndex("CreatedOn", "Status", "DueAt", "ResolutionMinutes", "ResolvedInTime", "NeighbourhoodId", "CategoryId", "DirectorateId", "Channel")
                         .HasDatabaseName("IX_Requests_Statistics");
