@@ -25,13 +25,6 @@ public sealed class UserAdminService(IDbContextFactory<IntranetDbContext> dbFact
         return rows.OrderBy(r => r.DisplayName, TurkishText.Comparer).ToList();
     }
 
-    public async Task<IReadOnlyList<Directorate>> DirectoratesAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var list = await db.Directorates.AsNoTracking().Where(d => d.IsActive).ToListAsync(ct);
-        return list.OrderBy(d => d.Name, TurkishText.Comparer).ToList();
-    }
-
     /// <summary>Saves the edit unless someone saved the user since <see cref="UserEdit.Version"/> was read.</summary>
     public async Task<UserRow> UpdateAsync(UserEdit edit, CancellationToken ct = default)
     {

@@ -57,7 +57,6 @@ public static class IntranetApp
         services.AddScoped<WallFeed>();
         services.AddSingleton(sp => WorkingCalendarProvider.FromDatabase(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton(new DeadlineOptions(builder.Configuration.GetValue("Requests:CimerWorkingDays", 15)));
-        services.AddScoped<RequestSummaryService>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestService>();
         services.AddScoped<RequestDetails>();

@@ -1,5 +1,4 @@
 using Intranet.Core.Requests;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Intranet.Web.Setup;
 
@@ -8,8 +7,6 @@ public static class RequestStatisticsSetup
 {
     public static IServiceCollection AddRequestStatistics(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddScoped<RequestQueries>();
         services.AddScoped<RequestStatistics>();
         services.AddScoped<RequestExport>();
         return services;

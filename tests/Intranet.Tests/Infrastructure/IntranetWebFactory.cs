@@ -21,8 +21,6 @@ public partial class IntranetWebFactory : WebApplicationFactory<Program>
         _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"intranet-test-{Guid.NewGuid():N}.db");
     }
 
-    public string DatabasePath => _databasePath;
-
     /// <summary>Extra settings for one test class (key → value), applied over appsettings.json.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
