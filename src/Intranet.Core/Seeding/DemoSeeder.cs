@@ -40,6 +40,7 @@ public static class DemoSeeder
         {
             var directorates = await SeedReferenceAsync(db, ct);
             await DemoExtras.SeedAsync(db, directorates, new Random(options.Seed), now, ct);
+            await DemoCalendar.SeedAsync(db, directorates, now, ct);
         }
         finally
         {
