@@ -21,40 +21,50 @@ public sealed class CalendarService(IDbContextFactory<IntranetDbContext> dbFacto
     /// <summary>Creates or updates an event (or one occurrence of a series) and returns the id of what was saved.</summary>
     public async Task<int> SaveAsync(EventForm form, bool confirmConflicts = false, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (saved, sameEventId) = await PrepareAsync(db, form, ct);
+        if (!confirmConflicts && await MayorConflicts.FindAsync(db, saved, sameEventId, User, ct) is { Count: > 0 } conflicts)
+            throw new MayorConflictException(conflicts);
+        await SaveAsync(db, form.Id, ct);
+        changes.Publish(ChangeTopic.Calendar);
+        return saved.Id;
+    }
+
+    /// <summary>What saving the form would clash with in the mayor's programme, without saving: the dialog's warning.</summary>
+    public async Task<IReadOnlyList<MayorConflict>> ConflictsAsync(EventForm form, CancellationToken ct = default)
+    {
+        if (form.Validate().Count > 0 || !form.MayorAttends) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (draft, sameEventId) = await PrepareAsync(db, form, ct);
+        return await MayorConflicts.FindAsync(db, draft, sameEventId, User, ct);
+    }
+
+    /// <summary>
+    /// Applies the form to the context as a save would (checks, new event, updated series, or a detached occurrence)
+    /// and returns the event whose occurrences the mayor's programme must take, with the id it must not clash with.
+    /// </summary>
+    private async Task<(CalendarEvent Event, int? SameEventId)> PrepareAsync(IntranetDbContext db, EventForm form, CancellationToken ct)
+    {
         var errors = form.Validate();
         if (errors.Count > 0) throw ValidationException.For(errors);
         if (!CalendarPermissions.CanEdit(User, form.DirectorateId))
             throw new AccessDeniedException("Bu müdürlüğün takvimine etkinlik ekleme veya değiştirme yetkiniz yok.");
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (form.Id == 0)
         {
             var created = Apply(new CalendarEvent { Title = "" }, form, form.StartUtc);
-            await CheckConflictsAsync(db, created, null, confirmConflicts, ct);
             db.CalendarEvents.Add(created);
-            await db.SaveChangesAsync(ct);
-            changes.Publish(ChangeTopic.Calendar);
-            return created.Id;
+            return (created, null);
         }
 
         var existing = await LoadForEditAsync(db, form.Id, form.Version, ct);
-        CalendarEvent saved;
-        if (existing.RecurrenceRule is not null && form.Scope == EditScope.Occurrence)
-            saved = Detach(db, existing, form);
-        else
-        {
-            // A series keeps its first start, shifted by as much as the opened occurrence moved; a one-off takes the form's start.
-            var start = existing.RecurrenceRule is not null && form.Repeat.Kind != RepeatKind.None && form.OccurrenceStart is { } opened
-                ? existing.StartsAt + (form.StartUtc - opened) : form.StartUtc;
-            var shift = start - existing.StartsAt;
-            existing.ExceptionDates = form.Repeat.Kind == RepeatKind.None ? null
-                : RecurrenceExpander.FormatExceptions(RecurrenceExpander.ParseExceptions(existing.ExceptionDates).Select(x => x + shift));
-            saved = Apply(existing, form, start);
-        }
-        await CheckConflictsAsync(db, saved, existing.Id, confirmConflicts, ct);
-        await SaveAsync(db, existing.Id, ct);
-        changes.Publish(ChangeTopic.Calendar);
-        return saved.Id;
+        if (existing.RecurrenceRule is not null && form.Scope == EditScope.Occurrence) return (Detach(db, existing, form), existing.Id);
+        // A series keeps its first start, shifted by as much as the opened occurrence moved; a one-off takes the form's start.
+        var start = existing.RecurrenceRule is not null && form.Repeat.Kind != RepeatKind.None && form.OccurrenceStart is { } opened
+            ? existing.StartsAt + (form.StartUtc - opened) : form.StartUtc;
+        var shift = start - existing.StartsAt;
+        existing.ExceptionDates = form.Repeat.Kind == RepeatKind.None ? null
+            : RecurrenceExpander.FormatExceptions(RecurrenceExpander.ParseExceptions(existing.ExceptionDates).Select(x => x + shift));
+        return (Apply(existing, form, start), existing.Id);
     }
 
     /// <summary>A drag or resize: the same rules as the dialog, with only the times changed.</summary>
@@ -87,16 +97,6 @@ public sealed class CalendarService(IDbContextFactory<IntranetDbContext> dbFacto
         }
         await SaveAsync(db, id, ct);
         changes.Publish(ChangeTopic.Calendar);
-    }
-
-    /// <summary>What saving the form would clash with in the mayor's programme, without saving: the dialog's live warning.</summary>
-    public async Task<IReadOnlyList<MayorConflict>> ConflictsAsync(EventForm form, CancellationToken ct = default)
-    {
-        if (!CalendarPermissions.CanRead(User)) throw new AccessDeniedException();
-        if (form.Validate().Count > 0 || !form.MayorAttends) return [];
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var draft = Apply(new CalendarEvent { Title = "" }, form.Scope == EditScope.Occurrence ? WithoutRepeat(form) : form, form.StartUtc);
-        return await MayorConflicts.FindAsync(db, draft, form.Id == 0 ? null : form.Id, User, ct);
     }
 
     private async Task<CalendarEvent> LoadForEditAsync(IntranetDbContext db, int id, Guid version, CancellationToken ct)
@@ -147,13 +147,6 @@ public sealed class CalendarService(IDbContextFactory<IntranetDbContext> dbFacto
         if (e.RecurrenceRule is null) e.ExceptionDates = null;
         e.RecurrenceEndsAt = e.RecurrenceRule is null ? null : RecurrenceExpander.LastEnd(e.StartsAt, e.EndsAt, e.RecurrenceRule, e.ExceptionDates);
         return e;
-    }
-
-    private async Task CheckConflictsAsync(IntranetDbContext db, CalendarEvent draft, int? sameEventId, bool confirmed, CancellationToken ct)
-    {
-        if (confirmed) return;
-        var conflicts = await MayorConflicts.FindAsync(db, draft, sameEventId ?? draft.SeriesId, User, ct);
-        if (conflicts.Count > 0) throw new MayorConflictException(conflicts);
     }
 
     private async Task SaveAsync(IntranetDbContext db, int id, CancellationToken ct)
