@@ -34,6 +34,18 @@ function load() {
 }
 
 const views = 'dayGridMonth,timeGridWeek,timeGridDay,listMonth';
+const hints = {
+    prevHint: 'Önceki $0',
+    nextHint: 'Sonraki $0',
+    todayHint: 'Bugün',
+    viewHint: '$0 görünümü',
+    viewChangeHint: 'Görünümü değiştir',
+    navLinkHint: '$0 gününe git',
+    closeHint: 'Kapat',
+    eventsHint: 'Etkinlikler',
+    moreLinkHint: n => `${n} etkinlik daha göster`,
+    moreLinkText: n => `+${n} etkinlik`,
+};
 const hours = { hour: '2-digit', minute: '2-digit', hour12: false };
 
 export async function create(element, dotNet, config) {
@@ -46,6 +58,8 @@ export async function create(element, dotNet, config) {
     };
     const calendar = new FullCalendar.Calendar(element, {
         locale: 'tr',
+        // The Turkish locale names the buttons but not the screen-reader hints; without these they would be English.
+        ...hints,
         // Istanbul whatever the browser's zone: FullCalendar 7 converts named zones itself (Temporal).
         timeZone: 'Europe/Istanbul',
         firstDay: 1,
@@ -80,6 +94,11 @@ export async function create(element, dotNet, config) {
         },
         eventDrop: change,
         eventResize: change,
+        // A month cell's aria-label ("28 Ekim 2026") would replace its content (the day's events) for screen readers,
+        // and axe rightly flags that the visible text is not in the name (WCAG 2.5.3): the content speaks for itself.
+        dayCellDidMount: info => info.el.removeAttribute('aria-label'),
+        // In the agenda an event sits in a role=list, where only list items may be: it stays focusable and clickable.
+        eventDidMount: info => { if (info.view.type.startsWith('list')) info.el.setAttribute('role', 'listitem'); },
         loading: busy => element.setAttribute('aria-busy', busy ? 'true' : 'false'),
         datesSet: info => element.setAttribute('data-view', info.view.type),
     });
