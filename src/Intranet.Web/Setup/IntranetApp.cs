@@ -70,6 +70,7 @@ public static class IntranetApp
         services.AddScoped<UserSignIn>();
         services.AddMessagingAndEscalation(builder.Configuration);
         services.AddRequestStatistics();
+        services.AddRequestsBulk();
         return builder;
     }
 
