@@ -59,14 +59,15 @@ public sealed class LegalPathService(IDbContextFactory<IntranetDbContext> dbFact
 
     public async Task<Guid> SaveGroundsAsync(LegalGrounds input, CancellationToken ct = default)
     {
-        var articles = input.Articles.Distinct().ToList();
+        var articles = input.Articles.Select(a => a.Trim()).Distinct().ToList();
         if (articles.FirstOrDefault(a => Law4982.Grounds.All(g => g.Article != a)) is { } unknown)
             throw new ValidationException($"4982 sayılı Kanunda ret gerekçesi olarak \"{unknown}\" maddesi yok.");
         if (articles.Count > 0 && string.IsNullOrWhiteSpace(input.Text))
             throw new ValidationException("Ret kararının gerekçesini yazın (4982 md. 12: gerekçe ve itiraz yolu başvurana bildirilir).");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (request, record) = await LoadForEditAsync(db, input.RequestId, input.Version, ct);
-        record.RefusalArticles = string.Join(',', articles.OrderBy(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)));
+        articles = articles.OrderBy(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        record.RefusalArticles = string.Join(',', articles);
         record.RefusalText = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim();
         record.ExcludedOpinionRequest = input.ExcludedOpinionRequest;
         var grounds = articles.Count == 0 ? "madde seçilmedi" : string.Join(", ", articles.Select(a => $"md. {a}"));
