@@ -62,6 +62,12 @@ public sealed class RequestDetails(IDbContextFactory<IntranetDbContext> dbFactor
             .Where(x => x.CitizenId == r.CitizenId && x.Id != id && (seesSecret || !x.IdentityConfidential)).OrderByDescending(x => x.CreatedAt).Take(20)
             .Select(x => new PastRequest(x.Id, x.Number, x.Status, x.Category!.Name, x.CreatedAt)).ToListAsync(ct);
 
+        if (hidden && r.Citizen is { } sender)
+        {
+            (r.Text, r.ReplyText, r.Resolution, r.Note) = (ConfidentialIdentity.Redact(r.Text, sender)!, ConfidentialIdentity.Redact(r.ReplyText, sender),
+                ConfidentialIdentity.Redact(r.Resolution, sender), ConfidentialIdentity.Redact(r.Note, sender));
+            foreach (var h in history) h.Note = ConfidentialIdentity.Redact(h.Note, sender);
+        }
         var citizen = r.Citizen is null ? null : hidden ? HiddenCitizen : Mask(r.Citizen);
         // The entity goes to the page: it carries the citizen only as the masked view above.
         r.Citizen = null;

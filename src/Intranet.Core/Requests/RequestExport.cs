@@ -74,10 +74,11 @@ public sealed partial class RequestExport(IDbContextFactory<IntranetDbContext> d
                 })
                 .ToListAsync(ct);
             var answers = await AnswersAsync(db, page.Select(r => r.Id).ToList(), ct);
+            var senders = await ConfidentialIdentity.SendersAsync(db, page.Where(r => ConfidentialIdentity.Hides(user, r.IdentityConfidential)).Select(r => r.Id).ToList(), ct);
             foreach (var r in page)
                 yield return new RequestExportRow(r.Number, IstanbulTime.ToLocal(r.CreatedAt), r.Type.Name(), r.Channel.Name(), r.Status.Name(),
                     r.Category, r.Neighbourhood, r.Directorate ?? "", r.Assignee ?? "", IstanbulTime.ToLocal(r.DueAt),
-                    open.Contains(r.Status) && r.DueAt < now, MaskText(r.Text),
+                    open.Contains(r.Status) && r.DueAt < now, MaskText(ConfidentialIdentity.Redact(r.Text, senders.GetValueOrDefault(r.Id))!),
                     r.Priority.Name(), ConfidentialIdentity.Hides(user, r.IdentityConfidential) ? ConfidentialIdentity.Label : r.Citizen is null ? "" : Citizens.PersonalData.MaskName(r.Citizen),
                     r.ExternalReference ?? "", r.CimerType?.Name() ?? "", answers.GetValueOrDefault(r.Id, ""));
             if (page.Count < PageSize) yield break;

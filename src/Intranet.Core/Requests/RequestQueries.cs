@@ -36,9 +36,11 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
                 r.CreatedAt, r.DueAt, r.Note, r.Version, r.IdentityConfidential, r.Priority,
             })
             .ToListAsync(ct);
+        var senders = await ConfidentialIdentity.SendersAsync(db, rows.Where(r => ConfidentialIdentity.Hides(User, r.IdentityConfidential)).Select(r => r.Id).ToList(), ct);
         var items = rows.Select(r => new RequestListRow(r.Id, r.Number, r.Type, r.Channel, r.Status, r.Category, r.Neighbourhood,
             r.DirectorateId, r.Directorate, r.AssigneeId, r.Assignee,
-            ConfidentialIdentity.Hides(User, r.IdentityConfidential) ? ConfidentialIdentity.Label : PersonalData.MaskName(r.Citizen), r.Text,
+            ConfidentialIdentity.Hides(User, r.IdentityConfidential) ? ConfidentialIdentity.Label : PersonalData.MaskName(r.Citizen),
+            ConfidentialIdentity.Redact(r.Text, senders.GetValueOrDefault(r.Id))!,
             r.CreatedAt, r.DueAt, Request.OpenStatuses.Contains(r.Status) && r.DueAt < now, r.Note, r.Version, r.Priority)).ToList();
         return new PagedResult<RequestListRow>(items, total);
     }

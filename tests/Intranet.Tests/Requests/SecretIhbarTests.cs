@@ -20,7 +20,7 @@ public class SecretIhbarTests : IDisposable
         var ihbar = _world.PhoneCall("ZAB");
         ihbar.Type = RequestType.Ihbar;
         ihbar.IdentityConfidential = true;
-        ihbar.Text = "Komşu iş yerinde ruhsatsız imalat yapılıyor, ismimin verilmesini istemiyorum.";
+        ihbar.Text = "Ben Şükrü Işıkçı (0532 111 22 33). Komşu iş yerinde ruhsatsız imalat yapılıyor, ismimin verilmesini istemiyorum.";
         var secret = await desk.CreateAsync(ihbar);
         var plain = await desk.CreateAsync(_world.PhoneCall("ZAB"));
         return (secret, plain);
@@ -44,6 +44,9 @@ public class SecretIhbarTests : IDisposable
         Assert.Null(detail.Request.Citizen);
         Assert.Null(detail.Request.CitizenId);
         Assert.Empty(detail.CitizensOtherRequests);
+        // What the sender wrote about themselves is blanked too, wherever the text shows.
+        Assert.Equal("Ben [gizli] ([gizli]). Komşu iş yerinde ruhsatsız imalat yapılıyor, ismimin verilmesini istemiyorum.", detail.Request.Text);
+        Assert.StartsWith("Ben [gizli] ([gizli]).", list.Items.Single(r => r.Id == secret.Id).Summary);
         Assert.False(detail.CanRevealCitizen);
         await Assert.ThrowsAsync<AccessDeniedException>(() => _world.Details(user).RevealCitizenAsync(secret.Id));
 
@@ -56,6 +59,7 @@ public class SecretIhbarTests : IDisposable
         // Nor the export.
         var rows = await _world.Export(user).RowsAsync(new RequestFilter()).ToListAsync();
         Assert.Equal(ConfidentialIdentity.Label, rows.Single(r => r.Number == secret.Number).Citizen);
+        Assert.DoesNotContain("Işıkçı", rows.Single(r => r.Number == secret.Number).Text);
         Assert.Empty(await _world.Export(user).RowsAsync(new RequestFilter { Text = Phone }).Where(r => r.Number == secret.Number).ToListAsync());
         // The ihbar itself stays searchable by its own number for those working on it.
         Assert.Single((await _world.Queries(user).ListAsync(new RequestFilter { Text = secret.Number }, new RequestPage())).Items);
@@ -70,6 +74,7 @@ public class SecretIhbarTests : IDisposable
         Assert.Equal("Ş*** I***", (await _world.Queries(desk).ListAsync(new RequestFilter(), new RequestPage())).Items.Single(r => r.Id == secret.Id).CitizenMasked);
         var detail = (await _world.Details(desk).GetAsync(secret.Id))!;
         Assert.False(detail.Citizen!.Hidden);
+        Assert.StartsWith("Ben Şükrü Işıkçı (0532 111 22 33).", detail.Request.Text);
         Assert.Contains(detail.CitizensOtherRequests, o => o.Id == plain.Id);
         Assert.Equal("05321112233", (await _world.Details(desk).RevealCitizenAsync(secret.Id)).Phone);
         Assert.Equal(2, (await _world.Queries(desk).ListAsync(new RequestFilter { Text = Phone }, new RequestPage())).TotalCount);
