@@ -15,13 +15,14 @@ public class BulkWorkTests(BrowserApp browser) : IClassFixture<BrowserApp>
     [BrowserFact]
     public async Task A_director_raises_the_priority_of_every_matching_request_and_reroutes_two_ticked_ones_with_progress_shown()
     {
+        await SeedWorkAsync();
         var page = await browser.SignedInPageAsync("demo-fen-mudur");
         await page.GotoAsync(browser.BaseUrl + "/basvurular");
         await BrowserApp.WaitForCircuitAsync(page);
         var grid = page.GetByTestId("request-grid");
         await Assertions.Expect(grid.Locator("tbody tr").First).ToBeVisibleAsync();
         var total = Count(await page.GetByTestId("request-count").TextContentAsync());
-        Assert.True(total > 3, $"the demo should give Fen İşleri more than three open requests, not {total}");
+        Assert.True(total >= 60, $"Fen İşleri should have at least the 60 seeded open requests, not {total}");
         await Assertions.Expect(page.GetByTestId("bulk-assign")).ToBeDisabledAsync();
 
         // Tick three rows, then widen the selection to every request the filter matches.
@@ -65,6 +66,7 @@ public class BulkWorkTests(BrowserApp browser) : IClassFixture<BrowserApp>
     [BrowserFact]
     public async Task The_ready_views_and_the_assignee_filter_narrow_the_list_to_one_persons_or_nobodys_requests()
     {
+        await SeedWorkAsync();
         await using var db = Database();
         var fen = await db.Directorates.SingleAsync(d => d.Code == "FEN");
         var ilgaz = await db.Users.SingleAsync(u => u.DisplayName == "Ilgaz Şimşek");
@@ -85,6 +87,30 @@ public class BulkWorkTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"atanan={ilgaz.Id}"));
         await Assertions.Expect(page.GetByTestId("request-count")).ToHaveTextAsync($"{ilgazOpen} başvuru");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The demo's year leaves few requests open: 60 fresh ones of Fen İşleri (the newest, so first on the list),
+    /// 12 of them assigned to Ilgaz Şimşek. Written once per app (numbers of the year 2099, apart from the demo's).
+    /// </summary>
+    private async Task SeedWorkAsync()
+    {
+        await using var db = Database();
+        if (await db.Requests.AnyAsync(r => r.Year == 2099)) return;
+        var fen = await db.Directorates.SingleAsync(d => d.Code == "FEN");
+        var category = await db.Categories.FirstAsync(c => c.DefaultDirectorateId == fen.Id && c.StopWarning == null);
+        var ilgaz = await db.Users.SingleAsync(u => u.DisplayName == "Ilgaz Şimşek");
+        var neighbourhood = await db.Neighbourhoods.FirstAsync();
+        var now = DateTime.UtcNow;
+        db.Requests.AddRange(Enumerable.Range(1, 60).Select(i => new Request
+        {
+            Number = RequestNumber.Format(2099, i), Year = 2099, Sequence = i, Type = RequestType.Sikayet, Channel = RequestChannel.Web,
+            Status = i <= 12 ? RequestStatus.Atandi : RequestStatus.HavaleEdildi, AssigneeId = i <= 12 ? ilgaz.Id : null,
+            Text = $"Toplu işlem denemesi {i}: kaldırım taşları kırık.", NeighbourhoodId = neighbourhood.Id, CategoryId = category.Id,
+            DirectorateId = fen.Id, CreatedAt = now.AddMinutes(-i), CreatedOn = IstanbulTime.Today(now), DueAt = now.AddDays(5),
+            AnswerDueAt = now.AddDays(5), RoutedAt = now, UpdatedAt = now,
+        }));
+        await db.SaveChangesAsync();
     }
 
     private IntranetDbContext Database() =>
