@@ -550,6 +550,10 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Property<int>("DefaultDirectorateId")
                         .HasColumnType("int");
 
+                    b.Property<string>("EmergencyLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
@@ -562,6 +566,10 @@ namespace Intranet.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("nvarchar(160)");
+
+                    b.Property<string>("StopWarning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -979,6 +987,50 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.ToTable("PressSources");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.CategoryQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Choices")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Order");
+
+                    b.ToTable("CategoryQuestions", (string)null);
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
                 {
                     b.Property<long>("Id")
@@ -1028,6 +1080,54 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.ToTable("Escalations");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.LegalRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("BoardDecisionOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BoardNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("BoardOutcome")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ExcludedOpinionRequest")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("ObjectionOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RefusalArticles")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RefusalText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.ToTable("LegalRecords", (string)null);
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.Request", b =>
                 {
                     b.Property<int>("Id")
@@ -1055,6 +1155,9 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("int");
 
+                    b.Property<int?>("CimerType")
+                        .HasColumnType("int");
+
                     b.Property<int?>("CitizenId")
                         .HasColumnType("int");
 
@@ -1079,9 +1182,15 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("int");
+
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("IdentityConfidential")
+                        .HasColumnType("bit");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("float");
@@ -1100,6 +1209,9 @@ namespace Intranet.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("int");
 
                     b.Property<int?>("ReplyChannel")
                         .HasColumnType("int");
@@ -1160,6 +1272,8 @@ namespace Intranet.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CreatedById");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1181,6 +1295,8 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.HasIndex("CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_Created");
 
+                    b.HasIndex("DirectorateId", "AssigneeId", "Status");
+
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
 
                     b.HasIndex("DirectorateId", "CreatedOn", "CategoryId", "Channel")
@@ -1199,6 +1315,42 @@ namespace Intranet.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_Requests_Statistics");
 
                     b.ToTable("Requests");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestAnswers", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
@@ -1470,7 +1622,25 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.CategoryQuestion", b =>
+                {
+                    b.HasOne("Intranet.Core.Organization.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.LegalRecord", b =>
                 {
                     b.HasOne("Intranet.Core.Requests.Request", null)
                         .WithMany()
@@ -1507,6 +1677,11 @@ namespace Intranet.Migrations.SqlServer.Migrations
                         .HasForeignKey("DirectorateId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Intranet.Core.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Intranet.Core.Organization.Neighbourhood", "Neighbourhood")
                         .WithMany()
                         .HasForeignKey("NeighbourhoodId")
@@ -1522,6 +1697,22 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Navigation("Directorate");
 
                     b.Navigation("Neighbourhood");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestAnswer", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.CategoryQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>

@@ -523,6 +523,10 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Property<int>("DefaultDirectorateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EmergencyLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -534,6 +538,10 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StopWarning")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -936,6 +944,48 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.ToTable("PressSources");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.CategoryQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choices")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Order");
+
+                    b.ToTable("CategoryQuestions", (string)null);
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
                 {
                     b.Property<long>("Id")
@@ -983,6 +1033,52 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.ToTable("Escalations");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.LegalRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BoardDecisionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoardNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BoardOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExcludedOpinionRequest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ObjectionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalArticles")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.ToTable("LegalRecords", (string)null);
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.Request", b =>
                 {
                     b.Property<int>("Id")
@@ -1006,6 +1102,9 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CimerType")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("CitizenId")
@@ -1032,9 +1131,15 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IdentityConfidential")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
@@ -1053,6 +1158,9 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReplyChannel")
                         .HasColumnType("INTEGER");
@@ -1113,6 +1221,8 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedById");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1134,6 +1244,8 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_Created");
 
+                    b.HasIndex("DirectorateId", "AssigneeId", "Status");
+
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
 
                     b.HasIndex("DirectorateId", "CreatedOn", "CategoryId", "Channel")
@@ -1152,6 +1264,40 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Requests_Statistics");
 
                     b.ToTable("Requests");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestAnswers", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
@@ -1417,7 +1563,25 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.CategoryQuestion", b =>
+                {
+                    b.HasOne("Intranet.Core.Organization.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.LegalRecord", b =>
                 {
                     b.HasOne("Intranet.Core.Requests.Request", null)
                         .WithMany()
@@ -1454,6 +1618,11 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .HasForeignKey("DirectorateId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Intranet.Core.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Intranet.Core.Organization.Neighbourhood", "Neighbourhood")
                         .WithMany()
                         .HasForeignKey("NeighbourhoodId")
@@ -1469,6 +1638,22 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Navigation("Directorate");
 
                     b.Navigation("Neighbourhood");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestAnswer", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.CategoryQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>

@@ -70,6 +70,7 @@ public static class IntranetApp
         services.AddMessagingAndEscalation(builder.Configuration);
         services.AddRequestStatistics();
         services.AddCalendar();
+        services.AddRequestsBulk();
         return builder;
     }
 
