@@ -46,6 +46,7 @@ public static class DemoSeeder
             db.AuditingSuspended = suspended;
         }
         await SeedRequestsAsync(db, options.RequestCount, options.BatchSize, options.Seed, now, ct);
+        await DemoRequestsHandoff.SeedAsync(db, options.Seed, now, ct);
     }
 
     /// <summary>
