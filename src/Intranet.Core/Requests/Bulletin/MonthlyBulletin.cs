@@ -22,6 +22,9 @@ public sealed record BulletinLine(string Name, int Count, int PreviousCount)
 {
     /// <summary>Month-on-month change as a fraction (0.25 = %25 more); null when last month had none.</summary>
     public double? Change => PreviousCount == 0 ? null : (double)(Count - PreviousCount) / PreviousCount;
+
+    /// <summary>The change as the bulletin prints it: "+%25,0", "-%10,0", "—".</summary>
+    public string ChangeText => BulletinFigureRow.Format(Change, BulletinUnit.Share, signed: true).Replace(" puan", "");
 }
 
 /// <summary>The headline figures of one month.</summary>
@@ -80,12 +83,14 @@ public sealed record BulletinFigureRow(string Name, double? Current, double? Pre
     public static string Format(double? value, BulletinUnit unit, bool signed = false)
     {
         if (value is not { } v) return "—";
-        var sign = signed && v > 0 ? "+" : "";
+        // The sign goes before the per-cent sign, as Turkish writes it: "-%5,0", "+%7,5".
+        var sign = v < 0 ? "-" : signed && v > 0 ? "+" : "";
+        var a = Math.Abs(v);
         return unit switch
         {
-            BulletinUnit.Share => $"{sign}%{(v * 100).ToString("N1", TurkishText.Culture)}" + (signed ? " puan" : ""),
-            BulletinUnit.Days => $"{sign}{v.ToString("N1", TurkishText.Culture)} gün",
-            _ => sign + v.ToString("N0", TurkishText.Culture),
+            BulletinUnit.Share => $"{sign}%{(a * 100).ToString("N1", TurkishText.Culture)}" + (signed ? " puan" : ""),
+            BulletinUnit.Days => $"{sign}{a.ToString("N1", TurkishText.Culture)} gün",
+            _ => sign + a.ToString("N0", TurkishText.Culture),
         };
     }
 }

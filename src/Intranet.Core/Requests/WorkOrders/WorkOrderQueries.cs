@@ -25,7 +25,7 @@ public sealed class WorkOrderQueries(IDbContextFactory<IntranetDbContext> dbFact
 {
     private UserContext User => currentUser.User;
 
-    /// <summary>The work orders under a request the user may see, and whether they may plan new ones.</summary>
+    /// <summary>The work orders under a request the user may see, and whether they may plan new ones on it now.</summary>
     public async Task<(IReadOnlyList<WorkOrderView> Orders, bool CanPlan)> ForRequestAsync(int requestId, CancellationToken ct = default)
     {
         Demand();
@@ -34,7 +34,8 @@ public sealed class WorkOrderQueries(IDbContextFactory<IntranetDbContext> dbFact
         if (request is null) return ([], false);
         var orders = await db.WorkOrders.AsNoTracking().Include(o => o.Directorate).Where(o => o.RequestId == requestId).OrderBy(o => o.Id).ToListAsync(ct);
         var photos = await Photos(db, orders.Select(o => o.Id).ToList(), ct);
-        return (orders.Select(o => View(o, request, photos)).ToList(), WorkOrderPermissions.CanPlan(User, request));
+        return (orders.Select(o => View(o, request, photos)).ToList(),
+            WorkOrderService.Workable.Contains(request.Status) && WorkOrderPermissions.CanPlan(User, request));
     }
 
     public async Task<WorkOrderCard?> GetAsync(int id, CancellationToken ct = default)

@@ -31,7 +31,8 @@ public sealed class WorkOrderService(
     TimeProvider clock)
 {
     public const int MaxPhotosPerStage = 10;
-    private static readonly RequestStatus[] Workable = [RequestStatus.HavaleEdildi, RequestStatus.Atandi, RequestStatus.Islemde];
+    /// <summary>Where work orders can be opened and can solve the request: routed to a directorate, not yet solved.</summary>
+    internal static readonly RequestStatus[] Workable = [RequestStatus.HavaleEdildi, RequestStatus.Atandi, RequestStatus.Islemde];
 
     private UserContext User => currentUser.User;
 

@@ -138,6 +138,8 @@ public sealed class MonthlyBulletinTests : IDisposable
         Assert.Equal(0.75, summary["Memnuniyet oranı (4-5 puan)"].Change!.Value, 9);          // 75 % − 0 %
         Assert.Equal("+%75,0 puan", BulletinFigureRow.Format(summary["Memnuniyet oranı (4-5 puan)"].Change, BulletinUnit.Share, signed: true));
         Assert.Equal("4,0 gün", BulletinFigureRow.Format(report.Current.AverageDays, BulletinUnit.Days));
+        Assert.Equal("-1,0 gün", BulletinFigureRow.Format(summary["Medyan çözüm süresi (gün, aynı gün hariç)"].Change, BulletinUnit.Days, signed: true));
+        Assert.Equal("+%100,0", report.ByType.Single(l => l.Name == "Talep").ChangeText);
     }
 
     [Fact]
