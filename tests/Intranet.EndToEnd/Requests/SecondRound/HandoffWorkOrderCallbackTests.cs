@@ -69,15 +69,8 @@ public class HandoffWorkOrderCallbackTests(MessagingBrowserApp browser) : IClass
     public async Task Two_crews_close_their_work_orders_from_phones_with_photos_and_the_request_is_solved()
     {
         var desk = await browser.SignedInPageAsync("demo-halk-personel-2");
-        var number = await desk.TakePhoneRequestAsync(browser.BaseUrl, "0533 444 55 66", "Kemal Aydın", ("gultepe", "Gültepe"),
-            ("asfalt", "Asfalt"), "Caddede asfalt çöktü, yanındaki ağacın dalları da yola sarkıyor.");
-        await desk.GetByRole(AriaRole.Link, new() { Name = "Başvuruya git" }).ClickAsync();
-        await Assertions.Expect(desk.Locator("h1")).ToHaveTextAsync($"Başvuru {number}");
-        var requestUrl = desk.Url;
-        await desk.GetByTestId("action-Route").ClickAsync();
-        await desk.SelectAsync("step-directorate", "Fen İşleri Müdürlüğü");
-        await desk.GetByTestId("step-save").ClickAsync();
-        await Assertions.Expect(desk.GetByTestId("detail-status")).ToHaveTextAsync("Havale Edildi");
+        var (_, requestUrl) = await RoutedToFenAsync(desk, "0533 444 55 66", "Kemal Aydın", ("gultepe", "Gültepe"), ("asfalt", "Asfalt"),
+            "Caddede asfalt çöktü, yanındaki ağacın dalları da yola sarkıyor.");
 
         await PlanAsync(desk, "Fen İşleri Müdürlüğü", "Çöken asfaltın onarımı", "Asfalt Ekibi 2");
         await PlanAsync(desk, "Park ve Bahçeler Müdürlüğü", "Yola sarkan dalların budanması", null);
@@ -104,15 +97,8 @@ public class HandoffWorkOrderCallbackTests(MessagingBrowserApp browser) : IClass
     public async Task A_citizen_who_says_it_is_not_solved_reopens_the_request_in_their_own_words()
     {
         var desk = await browser.SignedInPageAsync("demo-halk-personel-1");
-        var number = await desk.TakePhoneRequestAsync(browser.BaseUrl, "0542 333 22 11", "Derya Çelik", ("merkez", "Merkez"),
-            ("lamba", "Sokak lambası"), "Sokağımızdaki lamba yanmıyor, akşamları karanlık.");
-        await desk.GetByRole(AriaRole.Link, new() { Name = "Başvuruya git" }).ClickAsync();
-        await Assertions.Expect(desk.Locator("h1")).ToHaveTextAsync($"Başvuru {number}");
-        var requestUrl = desk.Url;
-        await desk.GetByTestId("action-Route").ClickAsync();
-        await desk.SelectAsync("step-directorate", "Fen İşleri Müdürlüğü");
-        await desk.GetByTestId("step-save").ClickAsync();
-        await Assertions.Expect(desk.GetByTestId("detail-status")).ToHaveTextAsync("Havale Edildi");
+        var (number, requestUrl) = await RoutedToFenAsync(desk, "0542 333 22 11", "Derya Çelik", ("merkez", "Merkez"), ("lamba", "Sokak lambası"),
+            "Sokağımızdaki lamba yanmıyor, akşamları karanlık.");
         await desk.GetByTestId("action-Resolve").ClickAsync();
         await desk.FillFieldAsync("step-note", "Lamba değiştirildi.");
         await desk.GetByTestId("step-save").ClickAsync();
@@ -162,6 +148,20 @@ public class HandoffWorkOrderCallbackTests(MessagingBrowserApp browser) : IClass
         await Assertions.Expect(page.GetByTestId("satisfaction-table")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The desk takes a phone request and routes it to Fen İşleri from its detail page; returns its number and address.</summary>
+    private async Task<(string Number, string Url)> RoutedToFenAsync(IPage desk, string phone, string name, (string, string) neighbourhood,
+        (string, string) category, string text)
+    {
+        var number = await desk.TakePhoneRequestAsync(browser.BaseUrl, phone, name, neighbourhood, category, text);
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Başvuruya git" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("h1")).ToHaveTextAsync($"Başvuru {number}");
+        await desk.GetByTestId("action-Route").ClickAsync();
+        await desk.SelectAsync("step-directorate", "Fen İşleri Müdürlüğü");
+        await desk.GetByTestId("step-save").ClickAsync();
+        await Assertions.Expect(desk.GetByTestId("detail-status")).ToHaveTextAsync("Havale Edildi");
+        return (number, desk.Url);
     }
 
     private static async Task PlanAsync(IPage desk, string directorate, string description, string? crew)
