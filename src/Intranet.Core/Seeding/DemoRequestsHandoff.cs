@@ -32,6 +32,8 @@ internal static class DemoRequestsHandoff
     private static readonly Dictionary<string, string> BodyByCategory = new()
     {
         ["Kanalizasyon taşması"] = "İSKİ Genel Müdürlüğü",
+        ["Çukur / yol çökmesi"] = "İSKİ Genel Müdürlüğü",
+        ["Yol bakım / asfalt"] = "İstanbul Büyükşehir Belediyesi",
         ["Su baskını"] = "İSKİ Genel Müdürlüğü",
         ["Sokak lambası arızası"] = "BEDAŞ (Boğaziçi Elektrik Dağıtım)",
         ["Trafik levhası / yön tabelası"] = "İstanbul Büyükşehir Belediyesi",
@@ -76,12 +78,14 @@ internal static class DemoRequestsHandoff
     {
         var names = BodyByCategory.Keys.ToList();
         var candidates = await db.Requests.Include(r => r.Category).Include(r => r.Neighbourhood).Include(r => r.Citizen)
-            .Where(r => RequestWorkflow.ForwardableFrom.Contains(r.Status) && names.Contains(r.Category!.Name) && r.CreatedAt < now.AddDays(-1))
+            .Where(r => RequestWorkflow.ForwardableFrom.Contains(r.Status) && names.Contains(r.Category!.Name) && r.CreatedAt < now.AddHours(-4))
             .OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
         foreach (var r in candidates.Where(_ => rng.Next(3) == 0))
         {
             var body = bodies[BodyByCategory[r.Category!.Name]];
-            var at = r.CreatedAt.AddHours(rng.Next(2, 20));
+            // After the request's last step, and before now.
+            var at = r.UpdatedAt.AddMinutes(rng.Next(10, 240));
+            if (at > now.AddMinutes(-5)) at = now.AddMinutes(-5);
             var notice = r.Citizen is null ? CitizenNotice.Yok : PhoneNumber.Normalize(r.Citizen.Phone) is { } p && p.StartsWith("05") ? CitizenNotice.Sms : CitizenNotice.Telefon;
             var handoff = new RequestHandoff
             {

@@ -44,6 +44,21 @@ public class SecondRoundHttpTests(SecondRoundHttpTests.App app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_statistics_workbook_counts_forwarded_requests_in_their_own_column()
+    {
+        await using var db = Database();
+        var forwarded = await db.Requests.CountAsync(r => r.Status == Core.Requests.RequestStatus.DisKurumaYonlendirildi);
+        var client = await app.SignedInClientAsync("demo-admin");
+
+        using var file = new MemoryStream(await client.GetByteArrayAsync("/basvurular/istatistik/disa-aktar.xlsx"));
+
+        var total = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Müdürlük").Cast<IDictionary<string, object?>>().Last();
+        Assert.Equal("Toplam", total["Müdürlük"]);
+        Assert.True(forwarded > 0, "The demo data forwards some requests to outside bodies.");
+        Assert.Equal(forwarded, Convert.ToInt32(total["Dış Kuruma Yönlendirilen"]));
+    }
+
+    [Fact]
     public async Task Work_order_photos_follow_the_work_order_scope()
     {
         await using var db = Database();
