@@ -320,6 +320,7 @@ public static class ActionText
         RequestAction.Reopen => "Yeniden aç",
         RequestAction.ExtendDeadline => "Süreyi uzat (4982)",
         RequestAction.EditNote => "Notu düzenle",
+        RequestAction.ForwardOutside => "Dış kuruma yönlendir",
         _ => action.ToString(),
     };
 }

@@ -34,7 +34,8 @@ public sealed class HandoffQueries(IDbContextFactory<IntranetDbContext> dbFactor
         var handoffOf = await db.RequestMessages.AsNoTracking().Where(m => m.RequestId == requestId && m.HandoffId != null)
             .ToDictionaryAsync(m => m.Id, m => m.HandoffId!.Value, ct);
         var today = IstanbulTime.Today(clock.GetUtcNow().UtcDateTime);
-        var canFollowUp = RequestPermissions.Can(User, RequestAction.ForwardOutside, request);
+        // Follow-up and retries belong to a request still with its body; one handed back is the directorate's again.
+        var canFollowUp = request.Status == RequestStatus.DisKurumaYonlendirildi && RequestPermissions.Can(User, RequestAction.ForwardOutside, request);
         // On screen the applicant is masked, as everywhere outside the logged reveal; the body's e-mail carried it in full.
         var applicant = request.Citizen is { } c ? PersonalData.MaskName(c.FullName) : "Anonim başvuru";
         return handoffs.Select(h => new HandoffView(h.Id, h.Version, h.OutsideBody!.Name, h.OutsideBody.Kind, h.Delivery,

@@ -115,6 +115,8 @@ public sealed class HandoffService(
             ?? throw new AccessDeniedException("Yönlendirme bulunamadı ya da görme yetkiniz yok.");
         if (!RequestPermissions.Can(User, RequestAction.ForwardOutside, handoff.Request!))
             throw new AccessDeniedException("Kurum takibini masa personeli veya müdürlüğün müdürü kaydeder.");
+        if (handoff.Request!.Status != RequestStatus.DisKurumaYonlendirildi)
+            throw new ValidationException("Başvuru kurumdan geri döndü; bu yönlendirmenin takibi kapandı.");
         db.Entry(handoff).Property(h => h.Version).OriginalValue = version;
 
         var stamp = IstanbulTime.Format(now);
@@ -150,6 +152,8 @@ public sealed class HandoffService(
             var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == message.RequestId, ct);
             if (!RequestPermissions.Can(User, RequestAction.ForwardOutside, request))
                 throw new AccessDeniedException("İletiyi yeniden gönderme yetkiniz yok.");
+            if (request.Status != RequestStatus.DisKurumaYonlendirildi)
+                throw new ValidationException("Başvuru kurumdan geri döndü; ileti artık gönderilmez.");
         }
         await outbox.RetryAsync(messageId, ct);
     }

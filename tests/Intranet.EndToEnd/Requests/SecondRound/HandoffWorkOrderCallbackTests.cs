@@ -28,6 +28,7 @@ public class HandoffWorkOrderCallbackTests(MessagingBrowserApp browser) : IClass
         await desk.GetByRole(AriaRole.Link, new() { Name = "Başvuruya git" }).ClickAsync();
         await Assertions.Expect(desk.Locator("h1")).ToHaveTextAsync($"Başvuru {number}");
 
+        await Assertions.Expect(desk.GetByTestId("action-ForwardOutside")).ToHaveTextAsync("Dış kuruma yönlendir");
         await desk.GetByTestId("action-ForwardOutside").ClickAsync();
         await desk.SelectAsync("forward-body", "İSKİ Genel Müdürlüğü");
         await Assertions.Expect(desk.Field("forward-letter")).ToHaveValueAsync(new Regex(number));

@@ -234,6 +234,16 @@ public sealed class HandoffTests : IDisposable
         var r = (await _world.Details(_world.As("demo-halk-personel-1")).GetAsync(id))!.Request;
         Assert.Equal(RequestStatus.HavaleEdildi, r.Status);
         Assert.Equal(_world.DirectorateId("ALT"), r.DirectorateId);
+        // Handed back, the hand-off stays on record but is no longer followed up.
+        Assert.False(Assert.Single(await Desk.HandoffQueries.ForRequestAsync(id)).CanFollowUp);
+        Assert.Empty(await Desk.HandoffQueries.FollowUpsAsync(dueOnly: false));
+    }
+
+    [Fact]
+    public void Every_step_has_a_turkish_name_on_its_button_the_forward_step_too()
+    {
+        Assert.All(Enum.GetValues<RequestAction>(), a => Assert.NotEqual(a.ToString(), ActionText.Name(a)));
+        Assert.Equal("Dış Kuruma Yönlendirildi", RequestStatus.DisKurumaYonlendirildi.Name());
     }
 
     [Fact]
