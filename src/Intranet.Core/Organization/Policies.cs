@@ -13,6 +13,11 @@ public static class Policies
     public const string Calendar = nameof(Calendar);
     public const string Performance = nameof(Performance);
     public const string Wall = nameof(Wall);
+    /// <summary>Muhtars, neighbourhood pages and visits: everyone reads; managing is narrowed further by MuhtarAccess.</summary>
+    public const string Muhtars = nameof(Muhtars);
+    /// <summary>The correspondence register: Özel Kalem and Admin all of it, a directorate what was routed to it.</summary>
+    public const string Correspondence = nameof(Correspondence);
+    public const string SisterCities = nameof(SisterCities);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -23,6 +28,9 @@ public static class Policies
         [Calendar] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff, Roles.Press],
         [Performance] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff],
         [Wall] = [Roles.Admin, Roles.MayorOffice, Roles.WallDisplay],
+        [Muhtars] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff],
+        [Correspondence] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff],
+        [SisterCities] = [Roles.Admin, Roles.MayorOffice],
     };
 
     public static bool Allows(string policy, Common.UserContext user) =>
