@@ -70,6 +70,7 @@ public static class IntranetApp
         services.AddScoped<UserSignIn>();
         services.AddMessagingAndEscalation(builder.Configuration);
         services.AddRequestStatistics();
+        services.AddMuhtars(builder.Configuration);
         return builder;
     }
 
@@ -96,6 +97,7 @@ public static class IntranetApp
         app.MapAccountEndpoints();
         app.MapRequestEndpoints();
         app.MapRequestExports();
+        app.MapMuhtarEndpoints();
         app.MapBenchEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
