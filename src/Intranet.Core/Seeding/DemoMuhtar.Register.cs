@@ -45,7 +45,7 @@ internal static partial class DemoMuhtar
         var muhtarList = muhtars.Values.ToList();
         var routeTo = new[] { "FEN", "TEM", "PARK", "ZAB", "IMAR" };
         // Twelve incoming documents spread over the year so far, numbered 1..12 in registration order.
-        var incoming = Enumerable.Range(0, 12).Select(i => startOfYear.AddMinutes(span * (i + 0.5) / 12)).ToList();
+        var incoming = Enumerable.Range(0, 12).Select(i => OfficeHours(startOfYear.AddMinutes(span * (i + 0.5) / 12), rng)).ToList();
         for (var i = 0; i < incoming.Count; i++)
         {
             var at = incoming[i];
@@ -76,7 +76,7 @@ internal static partial class DemoMuhtar
         // Six outgoing letters written from the templates.
         for (var i = 0; i < 6; i++)
         {
-            var at = startOfYear.AddMinutes(span * (i + 0.7) / 6);
+            var at = OfficeHours(startOfYear.AddMinutes(span * (i + 0.7) / 6), rng);
             var template = Templates[i % 4];
             var muhtar = DemoNames.Pick(rng, muhtarList);
             var number = RegisterText.Format(RegisterDirection.Giden, year, i + 1);
@@ -98,6 +98,10 @@ internal static partial class DemoMuhtar
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The same Istanbul day, between 09:00 and 17:00: documents are registered in office hours.</summary>
+    private static DateTime OfficeHours(DateTime utc, Random rng) =>
+        DemoClock.FromIstanbul(DemoClock.ToIstanbul(utc).Date.AddHours(9).AddMinutes(rng.Next(8 * 60)));
 
     private static async Task SeedSisterCitiesAsync(IntranetDbContext db, DateTime now, CancellationToken ct)
     {

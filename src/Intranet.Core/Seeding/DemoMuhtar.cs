@@ -129,11 +129,17 @@ internal static partial class DemoMuhtar
             await db.SaveChangesAsync(ct);
             if (start >= now) continue;
 
+            // The requests raised there: five of the mahalle's requests received in the days after, brought by its muhtar.
             var ids = chosen.Select(c => c.Id).ToList();
-            var raised = await db.Requests.Where(r => r.Channel == RequestChannel.Muhtar && ids.Contains(r.NeighbourhoodId) && r.CreatedAt >= start && r.CreatedAt < start.AddDays(3))
-                .OrderBy(r => r.Id).Select(r => new { r.Id, r.DirectorateId }).Take(6).ToListAsync(ct);
+            var raised = await db.Requests.Where(r => ids.Contains(r.NeighbourhoodId) && r.CreatedAt >= start && r.CreatedAt < start.AddDays(14))
+                .OrderBy(r => r.Id).Select(r => new { r.Id, r.NeighbourhoodId, r.DirectorateId }).Take(5).ToListAsync(ct);
             foreach (var r in raised)
+            {
+                var muhtarId = muhtars.TryGetValue(r.NeighbourhoodId, out var m) ? m.Id : (int?)null;
+                await db.Requests.Where(x => x.Id == r.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Channel, RequestChannel.Muhtar).SetProperty(x => x.MuhtarId, muhtarId), ct);
                 db.VisitRequests.Add(new VisitRequest { VisitId = visit.Id, RequestId = r.Id, Priority = DemoNames.Pick(rng, Priorities) });
+            }
             foreach (var dir in raised.Select(r => r.DirectorateId).OfType<int>().Distinct())
                 db.VisitFollowUps.Add(new VisitFollowUp
                 {
