@@ -74,7 +74,7 @@ public sealed class RegisterService(IDbContextFactory<IntranetDbContext> dbFacto
 
         var entry = NewEntry(RegisterDirection.Gelen, now, form.DocumentDate!.Value, form.PartyKind, party.Name, form.PartyAddress, party.MuhtarId,
             form.Subject!.Trim(), requestId);
-        entry.ExternalNumber = MuhtarService.Clean(form.ExternalNumber);
+        entry.ExternalNumber = Edits.Clean(form.ExternalNumber);
         entry.DirectorateId = form.DirectorateId;
         entry.DueOn = due;
         entry.RoutedAt = form.DirectorateId is null ? null : now;
@@ -131,7 +131,7 @@ public sealed class RegisterService(IDbContextFactory<IntranetDbContext> dbFacto
         entry.DueOn = dueOn;
         entry.RoutedAt = clock.GetUtcNow().UtcDateTime;
         entry.CompletedAt = null;
-        await SaveOrConflictAsync(db, ct);
+        await db.SaveOrConflictAsync("Bu evrak", ct);
     }
 
     /// <summary>The routed directorate (or Özel Kalem) records what was done: answered, filed.</summary>
@@ -146,7 +146,7 @@ public sealed class RegisterService(IDbContextFactory<IntranetDbContext> dbFacto
         db.Entry(entry).Property(e => e.Version).OriginalValue = version;
         entry.CompletedAt = clock.GetUtcNow().UtcDateTime;
         entry.CompletionNote = Truncate(note.Trim(), 4000);
-        await SaveOrConflictAsync(db, ct);
+        await db.SaveOrConflictAsync("Bu evrak", ct);
     }
 
     /// <summary>Adds a scan (e.g. the signed copy of an outgoing letter) to an entry.</summary>
@@ -170,7 +170,7 @@ public sealed class RegisterService(IDbContextFactory<IntranetDbContext> dbFacto
         int? muhtarId, string subject, int? requestId) => new()
     {
         Direction = direction, Number = "", DocumentDate = date, RegisteredAt = now, RegisteredOn = IstanbulTime.Today(now),
-        PartyKind = kind, PartyName = Truncate(party, 200), PartyAddress = MuhtarService.Clean(address), MuhtarId = muhtarId,
+        PartyKind = kind, PartyName = Truncate(party, 200), PartyAddress = Edits.Clean(address), MuhtarId = muhtarId,
         Subject = Truncate(subject, 300), RequestId = requestId, CreatedBy = User.Name,
     };
 
@@ -222,16 +222,4 @@ public sealed class RegisterService(IDbContextFactory<IntranetDbContext> dbFacto
         Truncate(TurkishText.Fold($"{e.Number} {e.ExternalNumber} {e.PartyName} {e.Subject}"), 600);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
-
-    private static async Task SaveOrConflictAsync(IntranetDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("Bu evrak siz çalışırken başka biri tarafından değiştirildi; değişikliğiniz kaydedilmedi. Güncel hâli yüklendi.");
-        }
-    }
 }

@@ -131,11 +131,11 @@ public sealed class MuhtarService(IDbContextFactory<IntranetDbContext> dbFactory
         muhtar.FullName = form.FullName!.Trim();
         muhtar.Phone = phone;
         muhtar.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
-        muhtar.OfficeAddress = Clean(form.OfficeAddress);
+        muhtar.OfficeAddress = Edits.Clean(form.OfficeAddress);
         muhtar.TermStart = form.TermStart!.Value;
         muhtar.TermEnd = form.TermEnd;
-        muhtar.Notes = Clean(form.Notes);
-        await SaveOrConflictAsync(db, ct);
+        muhtar.Notes = Edits.Clean(form.Notes);
+        await db.SaveOrConflictAsync("Bu muhtar kaydı", ct);
         return muhtar.Id;
     }
 
@@ -164,7 +164,7 @@ public sealed class MuhtarService(IDbContextFactory<IntranetDbContext> dbFactory
             member.FullName = f.FullName!.Trim();
             member.Phone = PhoneNumber.Normalize(f.Phone);
         }
-        await SaveOrConflictAsync(db, ct);
+        await db.SaveOrConflictAsync("Bu muhtar kaydı", ct);
     }
 
     /// <summary>Records a call or a meeting on the muhtar's timeline.</summary>
@@ -178,21 +178,9 @@ public sealed class MuhtarService(IDbContextFactory<IntranetDbContext> dbFactory
         if (!await db.Muhtars.AnyAsync(m => m.Id == muhtarId, ct)) throw new ValidationException("Muhtar kaydı bulunamadı.");
         db.MuhtarContacts.Add(new MuhtarContact
         {
-            MuhtarId = muhtarId, Kind = form.Kind, At = form.AtUtc, Subject = form.Subject.Trim(), Notes = Clean(form.Notes), RecordedBy = User.Name,
+            MuhtarId = muhtarId, Kind = form.Kind, At = form.AtUtc, Subject = form.Subject.Trim(), Notes = Edits.Clean(form.Notes), RecordedBy = User.Name,
         });
         await db.SaveChangesAsync(ct);
-    }
-
-    private static async Task SaveOrConflictAsync(IntranetDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("Bu muhtar kaydı siz düzenlerken başka biri tarafından değiştirildi; değişikliğiniz kaydedilmedi. Güncel hâli yüklendi.");
-        }
     }
 
     private async Task<T> WithDb<T>(Func<IntranetDbContext, Task<T>> work, CancellationToken ct)
@@ -203,6 +191,4 @@ public sealed class MuhtarService(IDbContextFactory<IntranetDbContext> dbFactory
 
     internal static string Term(DateOnly start, DateOnly? end) =>
         $"{start.ToString("dd.MM.yyyy", TurkishText.Culture)}–{(end is { } e ? e.ToString("dd.MM.yyyy", TurkishText.Culture) : "…")}";
-
-    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -67,7 +67,7 @@ public sealed class VisitService(
         if (visit.Title.Length > 200) visit.Title = visit.Title[..200];
         visit.StartsAt = IstanbulTime.ToUtc(form.StartsLocal!.Value);
         visit.EndsAt = visit.StartsAt.AddMinutes(form.DurationMinutes);
-        visit.Place = MuhtarService.Clean(form.Place);
+        visit.Place = Edits.Clean(form.Place);
         visit.MayorAttends = form.MayorAttends;
         visit.UpdatedAt = now;
         visit.Neighbourhoods.RemoveAll(n => !ids.Contains(n.NeighbourhoodId));
@@ -80,7 +80,7 @@ public sealed class VisitService(
             .Select(m => m.FullName).ToListAsync(ct);
         var muhtarlik = await db.Directorates.Where(d => d.Code == options.DirectorateCode).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
         await VisitCalendar.ApplyAsync(db, visit, ordered.Select(n => n.Name).ToList(), muhtars, muhtarlik, ct);
-        await SaveOrConflictAsync(db, ct);
+        await db.SaveOrConflictAsync("Bu kayıt", ct);
         changes.Publish(ChangeTopic.Calendar);
         return visit.Id;
     }
@@ -98,17 +98,17 @@ public sealed class VisitService(
         var visit = await db.MuhtarVisits.Include(v => v.Attendees).SingleOrDefaultAsync(v => v.Id == visitId, ct)
             ?? throw new ValidationException("Ziyaret bulunamadı.");
         db.Entry(visit).Property(v => v.Version).OriginalValue = version;
-        visit.Minutes = MuhtarService.Clean(minutes);
+        visit.Minutes = Edits.Clean(minutes);
         visit.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         visit.Attendees.Clear();
         foreach (var a in filled)
             visit.Attendees.Add(new VisitAttendee
             {
                 FullName = a.MuhtarId is { } m ? muhtarNames[m] : a.FullName!.Trim(),
-                Title = MuhtarService.Clean(a.Title) ?? (a.MuhtarId is null ? null : "Muhtar"),
+                Title = Edits.Clean(a.Title) ?? (a.MuhtarId is null ? null : "Muhtar"),
                 MuhtarId = a.MuhtarId,
             });
-        await SaveOrConflictAsync(db, ct);
+        await db.SaveOrConflictAsync("Bu kayıt", ct);
     }
 
     /// <summary>
@@ -188,18 +188,6 @@ public sealed class VisitService(
         followUp.Report = report.Trim();
         followUp.ReportedAt = clock.GetUtcNow().UtcDateTime;
         followUp.ReportedBy = User.Name;
-        await SaveOrConflictAsync(db, ct);
-    }
-
-    private static async Task SaveOrConflictAsync(IntranetDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("Bu kayıt siz çalışırken başka biri tarafından değiştirildi; değişikliğiniz kaydedilmedi. Güncel hâli yüklendi.");
-        }
+        await db.SaveOrConflictAsync("Bu kayıt", ct);
     }
 }

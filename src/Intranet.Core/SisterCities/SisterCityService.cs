@@ -97,11 +97,11 @@ public sealed class SisterCityService(IDbContextFactory<IntranetDbContext> dbFac
         entity.Country = country;
         entity.City = city;
         entity.IsAbroad = abroad;
-        entity.ContactName = Clean(form.ContactName);
-        entity.ContactEmail = Clean(form.ContactEmail);
-        entity.ContactPhone = Clean(form.ContactPhone);
-        entity.Notes = Clean(form.Notes);
-        await SaveOrConflictAsync(db, ct);
+        entity.ContactName = Edits.Clean(form.ContactName);
+        entity.ContactEmail = Edits.Clean(form.ContactEmail);
+        entity.ContactPhone = Edits.Clean(form.ContactPhone);
+        entity.Notes = Edits.Clean(form.Notes);
+        await db.SaveOrConflictAsync("Bu şehir", ct);
         return entity.Id;
     }
 
@@ -131,10 +131,10 @@ public sealed class SisterCityService(IDbContextFactory<IntranetDbContext> dbFac
         var record = city.Steps.SingleOrDefault(s => s.Step == form.Step);
         if (record is null) city.Steps.Add(record = new SisterCityStepRecord { Step = form.Step });
         record.Date = date;
-        record.DocumentReference = Clean(form.DocumentReference);
+        record.DocumentReference = Edits.Clean(form.DocumentReference);
         record.RegisterEntryId = entryId;
-        record.Notes = Clean(form.Notes);
-        await SaveOrConflictAsync(db, ct);
+        record.Notes = Edits.Clean(form.Notes);
+        await db.SaveOrConflictAsync("Bu şehir", ct);
     }
 
     /// <summary>Records a joint activity; only a partner (protocol signed) has them.</summary>
@@ -148,25 +148,11 @@ public sealed class SisterCityService(IDbContextFactory<IntranetDbContext> dbFac
         if (string.IsNullOrWhiteSpace(title)) throw new ValidationException("Etkinliğin adını yazın.");
         if (date is null) throw new ValidationException("Etkinliğin tarihini girin.");
         if (date < protocol.Date) throw new ValidationException("Ortak etkinlik protokol tarihinden önce olamaz.");
-        db.SisterCityActivities.Add(new SisterCityActivity { SisterCityId = cityId, Date = date.Value, Title = title.Trim(), Description = Clean(description) });
+        db.SisterCityActivities.Add(new SisterCityActivity { SisterCityId = cityId, Date = date.Value, Title = title.Trim(), Description = Edits.Clean(description) });
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The next step to take, or null when the process is complete.</summary>
     public static SisterCityStep? NextStep(SisterCity city) =>
         SisterCityText.StepsFor(city.IsAbroad).Select(s => (SisterCityStep?)s).FirstOrDefault(s => city.Steps.All(x => x.Step != s));
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static async Task SaveOrConflictAsync(IntranetDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("Bu şehir siz çalışırken başka biri tarafından değiştirildi; değişikliğiniz kaydedilmedi. Güncel hâli yüklendi.");
-        }
-    }
 }
