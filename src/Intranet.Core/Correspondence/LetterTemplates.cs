@@ -37,6 +37,9 @@ public static partial class LetterTemplates
         new($"Şablondaki şu alanlara değer girilmedi: {string.Join(", ", missing.Select(m => "{" + m + "}"))}. Değerleri girmeden yazı oluşturulamaz; hiçbir şey kaydedilmedi.",
             missing.ToDictionary(m => m, _ => "Bu alanın değerini girin."));
 
+    /// <summary>A brace that is not part of a placeholder ("{Ad Soyad}", "{AdSoyad"), which would print as it is.</summary>
+    public static bool HasStrayBrace(string text) => Placeholder().Replace(text, "").IndexOfAny(['{', '}']) >= 0;
+
     [GeneratedRegex(@"\{([\p{L}\p{Nd}_]+)\}")]
     private static partial Regex Placeholder();
 }

@@ -98,11 +98,12 @@ public sealed partial class RegisterQueries(IDbContextFactory<IntranetDbContext>
             .Select(a => new RegisterFile(a.FileName, a.ContentType, a.Content)).SingleOrDefaultAsync(ct);
     }
 
-    public async Task<IReadOnlyList<LetterTemplate>> TemplatesAsync(CancellationToken ct = default)
+    /// <summary>The templates to write from (active ones), or all of them for editing.</summary>
+    public async Task<IReadOnlyList<LetterTemplate>> TemplatesAsync(bool includeInactive = false, CancellationToken ct = default)
     {
         RegisterAccess.DemandRead(User);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var list = await db.LetterTemplates.AsNoTracking().Where(t => t.IsActive).ToListAsync(ct);
+        var list = await db.LetterTemplates.AsNoTracking().Where(t => includeInactive || t.IsActive).ToListAsync(ct);
         return list.OrderBy(t => t.Name, TurkishText.Comparer).ToList();
     }
 

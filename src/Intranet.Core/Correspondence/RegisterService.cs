@@ -39,6 +39,18 @@ public sealed class LetterForm
 
 public sealed record RegisterCreated(int Id, string Number);
 
+/// <summary>A letter template as Özel Kalem edits it.</summary>
+public sealed class TemplateForm
+{
+    public int? Id { get; set; }
+    public string? Name { get; set; }
+    public LetterKind Kind { get; set; } = LetterKind.Diger;
+    public string? Subject { get; set; }
+    public string? Body { get; set; }
+    public bool IsActive { get; set; } = true;
+    public Guid Version { get; set; }
+}
+
 /// <summary>
 /// The write side of the evrak kayıt defteri. Every problem is found before the register number is taken, and the
 /// entry, its number and its scans are saved in one transaction (<see cref="YearlySequence"/>), so a refused or failed
@@ -164,6 +176,35 @@ public sealed class RegisterService(IDbContextFactory<IntranetDbContext> dbFacto
             Content = file.Content, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = User.Name,
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds or edits a letter template; a stray brace (a placeholder typed wrong) is refused so it never prints.</summary>
+    public async Task<int> SaveTemplateAsync(TemplateForm form, CancellationToken ct = default)
+    {
+        RegisterAccess.DemandRegister(User);
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(form.Name) || form.Name.Trim().Length < 3) errors[nameof(form.Name)] = "Şablonun adını yazın.";
+        if (string.IsNullOrWhiteSpace(form.Subject)) errors[nameof(form.Subject)] = "Yazının konusunu yazın.";
+        if (string.IsNullOrWhiteSpace(form.Body) || form.Body.Trim().Length < 20) errors[nameof(form.Body)] = "Yazının metnini en az 20 karakter olarak yazın.";
+        foreach (var (field, text) in new[] { (nameof(form.Subject), form.Subject), (nameof(form.Body), form.Body) })
+            if (text is not null && LetterTemplates.HasStrayBrace(text))
+                errors.TryAdd(field, "Yer tutucular boşluksuz ve kapalı yazılır, ör. {AdSoyad}; açık kalan ya da boşluk içeren bir süslü parantez var.");
+        if (errors.Count > 0) throw ValidationException.For(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var name = form.Name!.Trim();
+        if (await db.LetterTemplates.AnyAsync(t => t.Name == name && t.Id != form.Id, ct))
+            throw ValidationException.For(new Dictionary<string, string> { [nameof(form.Name)] = $"\"{name}\" adında bir şablon zaten var." });
+        var template = form.Id is { } id
+            ? await db.LetterTemplates.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new ValidationException("Şablon bulunamadı.")
+            : db.LetterTemplates.Add(new LetterTemplate { Name = "", Subject = "", Body = "" }).Entity;
+        if (form.Id is not null) db.Entry(template).Property(t => t.Version).OriginalValue = form.Version;
+        template.Name = name;
+        template.Kind = form.Kind;
+        template.Subject = Truncate(form.Subject!.Trim(), 300);
+        template.Body = Truncate(form.Body!.Trim(), 8000);
+        template.IsActive = form.IsActive;
+        await db.SaveOrConflictAsync("Bu şablon", ct);
+        return template.Id;
     }
 
     private RegisterEntry NewEntry(RegisterDirection direction, DateTime now, DateOnly date, PartyKind kind, string party, string? address,

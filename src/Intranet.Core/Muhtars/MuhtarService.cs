@@ -67,7 +67,7 @@ public sealed class MuhtarService(IDbContextFactory<IntranetDbContext> dbFactory
     /// <summary>The muhtars in office today, for pickers (intake, announcements).</summary>
     public async Task<IReadOnlyList<MuhtarChoice>> CurrentAsync(int? neighbourhoodId = null, CancellationToken ct = default)
     {
-        if (!MuhtarAccess.CanRead(User) && !Policies.Allows(Policies.Requests, User)) throw new AccessDeniedException();
+        MuhtarAccess.DemandRead(User);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = Today;
         var query = db.Muhtars.AsNoTracking().Where(m => m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today));

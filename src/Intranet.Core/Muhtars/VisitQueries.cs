@@ -86,7 +86,7 @@ public sealed class VisitQueries(IDbContextFactory<IntranetDbContext> dbFactory,
                 Summary = r.Text.Substring(0, 160), r.Resolution,
                 Visit = visits.Where(v => v.Id == l.VisitId).Select(v => v.Title).FirstOrDefault(),
             })
-            .Take(500).ToListAsync(ct);
+            .OrderBy(x => x.Id).Take(500).ToListAsync(ct);
         return rows.Select(r => new RaisedStatus(r.Id, r.Number, r.Priority, r.Category, r.Neighbourhood, r.Directorate, r.Status, r.DueAt,
                 open.Contains(r.Status) && r.DueAt < now, r.Summary, r.Resolution, r.Visit))
             .OrderByDescending(r => r.Priority).ThenBy(r => r.Number, StringComparer.Ordinal).ToList();

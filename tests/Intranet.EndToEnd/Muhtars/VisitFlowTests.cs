@@ -85,6 +85,7 @@ public class VisitFlowTests(MessagingBrowserApp browser) : IClassFixture<Messagi
             ("demo-muht-personel", "/muhtarlar/duyurular", "Muhtarlara duyurular"),
             ("demo-muht-personel", "/muhtarlar/1", "Hüseyin Çakır · Çağlayan Mahallesi Muhtarı"),
             ("demo-ozk-2", "/evrak", "Evrak kayıt"),
+            ("demo-ozk-2", "/evrak/sablonlar", "Yazı şablonları"),
             ("demo-ozk-2", "/kardes-sehirler", "Kardeş şehirler"),
             ("demo-ozk-2", "/kardes-sehirler/1", "Visoko (Bosna-Hersek)"),
         ];

@@ -156,5 +156,25 @@ public sealed class RegisterTests : IDisposable
         Assert.Equal(request.Number, (await _world.RegisterQueries(_ozk).GetAsync(created.Id))!.RequestNumber);
     }
 
+    [Fact]
+    public async Task Ozel_kalem_adds_a_template_whose_placeholders_are_asked_and_a_mistyped_one_is_refused()
+    {
+        var register = _world.Register(_ozk);
+        var form = new TemplateForm { Name = "Açılış daveti", Kind = LetterKind.Davet, Subject = "Davet", Body = "Sayın {AdSoyad},\n\n{Park Adı} açılışına davetlisiniz." };
+        var stray = await Assert.ThrowsAsync<ValidationException>(() => register.SaveTemplateAsync(form));
+        Assert.Contains("{AdSoyad}", stray.Fields[nameof(TemplateForm.Body)]);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _world.Register(_world.As("demo-fen-mudur")).SaveTemplateAsync(form));
+
+        form.Body = "Sayın {AdSoyad},\n\n{ParkAdi} açılışına davetlisiniz. Sayımız: {Sayi}.";
+        var id = await register.SaveTemplateAsync(form);
+        var letter = new LetterForm { TemplateId = id, PartyName = "Kağıthane Kaymakamlığı", Values = new() { ["AdSoyad"] = "Kaymakam Bey" } };
+        Assert.Contains("{ParkAdi}", (await Assert.ThrowsAsync<ValidationException>(() => register.WriteLetterAsync(letter))).Message);
+        letter.Values["ParkAdi"] = "Hürriyet Parkı";
+
+        var created = await register.WriteLetterAsync(letter);
+
+        Assert.EndsWith("Hürriyet Parkı açılışına davetlisiniz. Sayımız: GDN-2026-00001.", (await _world.RegisterQueries(_ozk).GetAsync(created.Id))!.Entry.Body);
+    }
+
     private async Task<LetterTemplate> TemplateAsync(string name) => (await _world.RegisterQueries(_ozk).TemplatesAsync()).Single(t => t.Name == name);
 }
