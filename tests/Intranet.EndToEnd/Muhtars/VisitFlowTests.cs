@@ -56,7 +56,8 @@ public class VisitFlowTests(MessagingBrowserApp browser) : IClassFixture<Messagi
         }
         await page.GetByTestId("raised-save").ClickAsync();
         var rows = page.GetByTestId("visit-raised").Locator("tbody tr");
-        await Assertions.Expect(rows).ToHaveCountAsync(5);
+        // Five intakes and five routings, a transaction each: on the shared CI machine this has taken over 10 s.
+        await Assertions.Expect(rows).ToHaveCountAsync(5, new() { Timeout = 60_000 });
         await Assertions.Expect(rows.First).ToContainTextAsync("Acil");
         await Assertions.Expect(rows.First).ToContainTextAsync("Ağaç budama");
         await Assertions.Expect(page.GetByTestId("raised-status")).ToHaveTextAsync(Enumerable.Repeat("Havale Edildi", 5).ToArray());
