@@ -72,6 +72,7 @@ public static class IntranetApp
         services.AddCalendar();
         services.AddRequestsBulk();
         services.AddRequestsHandoff(builder.Configuration);
+        services.AddMuhtars(builder.Configuration);
         return builder;
     }
 
@@ -99,6 +100,7 @@ public static class IntranetApp
         app.MapRequestEndpoints();
         app.MapRequestExports();
         app.MapRequestsHandoff();
+        app.MapMuhtarEndpoints();
         app.MapBenchEndpoints();
         app.MapCalendarEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
