@@ -64,12 +64,12 @@ public static class IntranetApp
         services.AddScoped<HolidayAdminService>();
         services.AddScoped<CalendarQueries>();
         services.AddScoped<Intranet.Core.Press.PressQueries>();
-        services.AddScoped<Intranet.Core.Performance.PerformanceQueries>();
         services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
         if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();
         services.AddMessagingAndEscalation(builder.Configuration);
         services.AddRequestStatistics();
+        services.AddPerformance(builder.Configuration);
         return builder;
     }
 
@@ -96,6 +96,7 @@ public static class IntranetApp
         app.MapAccountEndpoints();
         app.MapRequestEndpoints();
         app.MapRequestExports();
+        app.MapPerformanceEndpoints();
         app.MapBenchEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
