@@ -90,7 +90,8 @@ internal static class ReviewBuilder
             var explanation = string.IsNullOrWhiteSpace(row?.Explanation) ? null : row.Explanation;
             periods.Add(new PeriodValue(p, PerformancePeriods.Label(type, p), PerformancePeriods.Short(type, p), value, periodTarget, rate,
                 row?.Status, started, ended, live, explanation,
-                Achievement.NeedsExplanation(rate, context.Plan.ExplanationThreshold) && explanation is null,
+                // A live computed value is explained when it is approved; until then it is only followed.
+                !live && Achievement.NeedsExplanation(rate, context.Plan.ExplanationThreshold) && explanation is null,
                 row is null ? 0 : context.EvidenceCounts.GetValueOrDefault(row.Id)));
         }
         var yearResult = Achievement.Year(indicator.Direction, indicator.Aggregation, yearTarget, periods.Select(v => v.Value).ToList());
