@@ -1367,7 +1367,15 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ApprovedBy")
-                        .HasColumnType("text");
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<DateTime?>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
 
                     b.Property<string>("Explanation")
                         .HasMaxLength(4000)
@@ -1382,7 +1390,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
-                    b.Property<double>("Value")
+                    b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
                     b.Property<Guid>("Version")
@@ -1400,6 +1408,85 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.ToTable("IndicatorActuals");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorActualLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActualId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActualId", "At");
+
+                    b.ToTable("IndicatorActualLogs");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActualId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActualId");
+
+                    b.ToTable("IndicatorEvidence");
+                });
+
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -1408,11 +1495,21 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<double?>("BandHigh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("BandLow")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
 
                     b.Property<double>("Target")
                         .HasColumnType("double precision");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -1433,6 +1530,9 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Aggregation")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("Baseline")
                         .HasColumnType("double precision");
 
@@ -1441,8 +1541,15 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("ComputeForMunicipality")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Computed")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DataSource")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Direction")
                         .HasColumnType("integer");
@@ -1450,20 +1557,32 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<int>("DirectorateId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Formula")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
-                    b.Property<string>("Objective")
-                        .HasColumnType("text");
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodType")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Unit")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
 
                     b.HasKey("Id");
 
@@ -1472,7 +1591,118 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("DirectorateId");
 
+                    b.HasIndex("ObjectiveId");
+
                     b.ToTable("PerformanceIndicators");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StrategicGoals");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StrategicObjectives");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("AmberFrom")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ExplanationThreshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GreenFrom")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StrategicPlans");
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressClipping", b =>
@@ -2852,6 +3082,24 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorActualLog", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.IndicatorActual", null)
+                        .WithMany()
+                        .HasForeignKey("ActualId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorEvidence", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.IndicatorActual", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ActualId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
                 {
                     b.HasOne("Intranet.Core.Performance.PerformanceIndicator", null)
@@ -2866,6 +3114,30 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasOne("Intranet.Core.Organization.Directorate", null)
                         .WithMany()
                         .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Intranet.Core.Performance.StrategicObjective", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicGoal", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.StrategicPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicObjective", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.StrategicGoal", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3116,11 +3388,31 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Navigation("Neighbourhoods");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorActual", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
             modelBuilder.Entity("Intranet.Core.Performance.PerformanceIndicator", b =>
                 {
                     b.Navigation("Actuals");
 
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicGoal", b =>
+                {
+                    b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicObjective", b =>
+                {
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicPlan", b =>
+                {
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Intranet.Core.SisterCities.SisterCity", b =>

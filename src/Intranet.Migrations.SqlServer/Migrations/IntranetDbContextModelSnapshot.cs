@@ -1367,7 +1367,15 @@ namespace Intranet.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<string>("ApprovedBy")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.Property<DateTime?>("EnteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
 
                     b.Property<string>("Explanation")
                         .HasMaxLength(4000)
@@ -1382,7 +1390,7 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
-                    b.Property<double>("Value")
+                    b.Property<double?>("Value")
                         .HasColumnType("float");
 
                     b.Property<Guid>("Version")
@@ -1400,6 +1408,85 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.ToTable("IndicatorActuals");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorActualLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ActualId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActualId", "At");
+
+                    b.ToTable("IndicatorActualLogs");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActualId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActualId");
+
+                    b.ToTable("IndicatorEvidence");
+                });
+
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -1408,11 +1495,21 @@ namespace Intranet.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<double?>("BandHigh")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("BandLow")
+                        .HasColumnType("float");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("int");
 
                     b.Property<double>("Target")
                         .HasColumnType("float");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Year")
                         .HasColumnType("int");
@@ -1433,6 +1530,9 @@ namespace Intranet.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Aggregation")
+                        .HasColumnType("int");
+
                     b.Property<double?>("Baseline")
                         .HasColumnType("float");
 
@@ -1441,8 +1541,15 @@ namespace Intranet.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<bool>("ComputeForMunicipality")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Computed")
+                        .HasColumnType("int");
+
                     b.Property<string>("DataSource")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<int>("Direction")
                         .HasColumnType("int");
@@ -1450,20 +1557,32 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Property<int>("DirectorateId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Formula")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
-                    b.Property<string>("Objective")
-                        .HasColumnType("nvarchar(max)");
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodType")
+                        .HasColumnType("int");
 
                     b.Property<string>("Unit")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("float");
 
                     b.HasKey("Id");
 
@@ -1472,7 +1591,118 @@ namespace Intranet.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DirectorateId");
 
+                    b.HasIndex("ObjectiveId");
+
                     b.ToTable("PerformanceIndicators");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StrategicGoals");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StrategicObjectives");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("AmberFrom")
+                        .HasColumnType("float");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("int");
+
+                    b.Property<double>("ExplanationThreshold")
+                        .HasColumnType("float");
+
+                    b.Property<double>("GreenFrom")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StrategicPlans");
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressClipping", b =>
@@ -2852,6 +3082,24 @@ namespace Intranet.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorActualLog", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.IndicatorActual", null)
+                        .WithMany()
+                        .HasForeignKey("ActualId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorEvidence", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.IndicatorActual", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ActualId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
                 {
                     b.HasOne("Intranet.Core.Performance.PerformanceIndicator", null)
@@ -2866,6 +3114,30 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.HasOne("Intranet.Core.Organization.Directorate", null)
                         .WithMany()
                         .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Intranet.Core.Performance.StrategicObjective", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicGoal", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.StrategicPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicObjective", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.StrategicGoal", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3116,11 +3388,31 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Navigation("Neighbourhoods");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorActual", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
             modelBuilder.Entity("Intranet.Core.Performance.PerformanceIndicator", b =>
                 {
                     b.Navigation("Actuals");
 
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicGoal", b =>
+                {
+                    b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicObjective", b =>
+                {
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicPlan", b =>
+                {
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Intranet.Core.SisterCities.SisterCity", b =>

@@ -1306,6 +1306,14 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovedBy")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(160)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Explanation")
@@ -1321,7 +1329,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Value")
+                    b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
                     b.Property<Guid>("Version")
@@ -1339,17 +1347,102 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorActuals");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorActualLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActualId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActualId", "At");
+
+                    b.ToTable("IndicatorActualLogs");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActualId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActualId");
+
+                    b.ToTable("IndicatorEvidence");
+                });
+
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("BandHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("BandLow")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("Target")
                         .HasColumnType("REAL");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -1368,6 +1461,9 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Aggregation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Baseline")
                         .HasColumnType("REAL");
 
@@ -1376,7 +1472,14 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ComputeForMunicipality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Computed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DataSource")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Direction")
@@ -1385,20 +1488,32 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Property<int>("DirectorateId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
+                    b.Property<string>("Formula")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Objective")
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodType")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Unit")
                         .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 
@@ -1407,7 +1522,112 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DirectorateId");
 
+                    b.HasIndex("ObjectiveId");
+
                     b.ToTable("PerformanceIndicators");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StrategicGoals");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StrategicObjectives");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AmberFrom")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ExplanationThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GreenFrom")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StrategicPlans");
                 });
 
             modelBuilder.Entity("Intranet.Core.Press.PressClipping", b =>
@@ -2749,6 +2969,24 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorActualLog", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.IndicatorActual", null)
+                        .WithMany()
+                        .HasForeignKey("ActualId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorEvidence", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.IndicatorActual", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ActualId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Intranet.Core.Performance.IndicatorTarget", b =>
                 {
                     b.HasOne("Intranet.Core.Performance.PerformanceIndicator", null)
@@ -2763,6 +3001,30 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasOne("Intranet.Core.Organization.Directorate", null)
                         .WithMany()
                         .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Intranet.Core.Performance.StrategicObjective", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicGoal", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.StrategicPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicObjective", b =>
+                {
+                    b.HasOne("Intranet.Core.Performance.StrategicGoal", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3013,11 +3275,31 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Navigation("Neighbourhoods");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Performance.IndicatorActual", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
             modelBuilder.Entity("Intranet.Core.Performance.PerformanceIndicator", b =>
                 {
                     b.Navigation("Actuals");
 
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicGoal", b =>
+                {
+                    b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicObjective", b =>
+                {
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Performance.StrategicPlan", b =>
+                {
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Intranet.Core.SisterCities.SisterCity", b =>
