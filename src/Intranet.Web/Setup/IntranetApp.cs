@@ -63,13 +63,13 @@ public static class IntranetApp
         services.AddScoped<SavedFilterService>();
         services.AddScoped<HolidayAdminService>();
         services.AddScoped<CalendarQueries>();
-        services.AddScoped<Intranet.Core.Press.PressQueries>();
         services.AddScoped<Intranet.Core.Performance.PerformanceQueries>();
         services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
         if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();
         services.AddMessagingAndEscalation(builder.Configuration);
         services.AddRequestStatistics();
+        services.AddPress(builder.Configuration);
         return builder;
     }
 
@@ -97,6 +97,7 @@ public static class IntranetApp
         app.MapRequestEndpoints();
         app.MapRequestExports();
         app.MapBenchEndpoints();
+        app.MapPressEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
