@@ -96,7 +96,7 @@ internal static class DemoPress
                 Summary = $"{source.Name} muhabirinin haberine göre: {title}. Konuyla ilgili belediyeden açıklama beklendiği belirtildi.",
                 Url = print || broadcast ? null : $"https://{TurkishText.Fold(source.Name).Replace(" ", "")}.example/haber/{published:yyyyMMdd}-{i}",
                 PublishedAt = published,
-                CapturedAt = published.AddMinutes(rng.Next(5, 180)),
+                CapturedAt = Min(published.AddMinutes(rng.Next(5, 180)), now),
                 CapturedBy = print || broadcast ? "Sevgi Öğüt" : null,
                 Tone = story.Tone,
                 Topic = story.Topic,
@@ -115,6 +115,8 @@ internal static class DemoPress
             if (seen.Add((source.Id, clipping.TitleKey))) yield return clipping;
         }
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static readonly string[] Outlets =
         ["Kağıthane Postası", "Haliç Haber", "İstanbul Ekspres", "Marmara Gündem", "Günaydın Türkiye", "Boğaziçi TV", "Kent FM", "Ufuk Haber Ajansı"];

@@ -145,7 +145,11 @@ public static partial class FeedParser
     {
         if (string.IsNullOrWhiteSpace(link)) return null;
         link = WebUtility.HtmlDecode(link.Trim());
-        if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) && (baseUri is null || !Uri.TryCreate(baseUri, link, out uri))) return null;
+        // "/haber/1" is relative to the feed; on Linux .NET would read it as an absolute file path.
+        var relative = link.StartsWith('/') || !Uri.TryCreate(link, UriKind.Absolute, out _);
+        Uri? uri;
+        if (relative) { if (baseUri is null || !Uri.TryCreate(baseUri, link, out uri)) return null; }
+        else uri = new Uri(link, UriKind.Absolute);
         return uri.Scheme is "http" or "https" ? ClippingKeys.Truncate(uri.AbsoluteUri, 1000) : null;
     }
 

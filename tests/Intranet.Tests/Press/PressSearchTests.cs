@@ -1,0 +1,158 @@
+using Intranet.Core.Common;
+using Intranet.Core.Data;
+using Intranet.Core.Press;
+using Intranet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Intranet.Tests.Press;
+
+/// <summary>
+/// Archive search through each provider's own full-text index (SQLite FTS5, PostgreSQL tsvector) and the SQL Server
+/// fallback's query shape, all folding Turkish the same way.
+/// </summary>
+public class PressSearchTests : IDisposable
+{
+    private readonly SqliteFileDatabase _sqlite = new();
+
+    public void Dispose() => _sqlite.Dispose();
+
+    private static readonly (string Title, Tone Tone)[] Stories =
+    [
+        ("İSTANBUL'DA YENİ METRO HATTI", Tone.Olumlu),
+        ("istanbul trafiğinde yeni düzenleme", Tone.Notr),
+        ("Istanbul Boğazı'nda sis", Tone.Olumsuz),
+        ("Ankara'da kar yağışı", Tone.Notr),
+        ("Kağıthane'de parkı yenilendi", Tone.Olumlu),
+        ("Kağıthane Belediyesi otopark sorununu çözdü", Tone.Olumlu),
+        ("Şişli'de çöp sorunu", Tone.Olumsuz),
+    ];
+
+    private static async Task SeedAsync(IntranetDbContext db)
+    {
+        var source = new PressSource { Name = "Arama Kaynağı" };
+        db.PressSources.Add(source);
+        await db.SaveChangesAsync();
+        var at = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+        foreach (var (title, tone) in Stories)
+        {
+            var c = new PressClipping { SourceId = source.Id, Title = title, Summary = "Haberin ayrıntıları.", Tone = tone, PublishedAt = at, CapturedAt = at };
+            ClippingKeys.Apply(c);
+            db.PressClippings.Add(c);
+            at = at.AddHours(1);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static PressQueries Queries(IDbContextFactory<IntranetDbContext> factory) =>
+        new(factory, new FixedCurrentUser(TestUsers.As(Intranet.Core.Organization.Roles.Press)));
+
+    private static async Task<List<string>> TitlesAsync(PressQueries queries, string search, Tone? tone = null) =>
+        (await queries.SearchAsync(new ClippingFilter { Search = search, Tone = tone }, 0, 50)).Items.Select(i => i.Title).Order(StringComparer.Ordinal).ToList();
+
+    [Theory]
+    [InlineData("istanbul")]
+    [InlineData("İSTANBUL")]
+    [InlineData("Istanbul")]
+    [InlineData("ıstanbul")]
+    [InlineData("ISTANBUL")]
+    public async Task Sqlite_finds_every_spelling_of_a_turkish_word(string search)
+    {
+        await using (var db = _sqlite.Create(UserContext.System)) await SeedAsync(db);
+
+        var titles = await TitlesAsync(Queries(_sqlite.Factory(UserContext.System)), search);
+
+        Assert.Equal(["Istanbul Boğazı'nda sis", "istanbul trafiğinde yeni düzenleme", "İSTANBUL'DA YENİ METRO HATTI"], titles);
+    }
+
+    [Fact]
+    public async Task Sqlite_search_takes_word_starts_all_words_and_the_other_filters()
+    {
+        await using (var db = _sqlite.Create(UserContext.System)) await SeedAsync(db);
+        var queries = Queries(_sqlite.Factory(UserContext.System));
+
+        Assert.Equal(["Kağıthane'de parkı yenilendi"], await TitlesAsync(queries, "park"));          // "parkı", not "otopark"
+        Assert.Equal(["Kağıthane Belediyesi otopark sorununu çözdü"], await TitlesAsync(queries, "kagithane sorun"));
+        Assert.Equal(["Istanbul Boğazı'nda sis"], await TitlesAsync(queries, "istanbul", Tone.Olumsuz));
+        Assert.Empty(await TitlesAsync(queries, "izmir"));
+        Assert.Equal(2, (await queries.SearchAsync(new ClippingFilter { Search = "sorun" }, 0, 50)).Total);
+    }
+
+    [Fact]
+    public async Task Sqlite_index_follows_updates_and_deletes()
+    {
+        await using (var db = _sqlite.Create(UserContext.System))
+        {
+            await SeedAsync(db);
+            var snow = await db.PressClippings.SingleAsync(c => c.Title.StartsWith("Ankara"));
+            snow.Title = "Ankara'da fırtına";
+            ClippingKeys.Apply(snow);
+            db.PressClippings.Remove(await db.PressClippings.SingleAsync(c => c.Title.StartsWith("Şişli")));
+            await db.SaveChangesAsync();
+        }
+        var queries = Queries(_sqlite.Factory(UserContext.System));
+
+        Assert.Empty(await TitlesAsync(queries, "kar"));
+        Assert.Equal(["Ankara'da fırtına"], await TitlesAsync(queries, "FIRTINA"));
+        Assert.Equal(["Kağıthane Belediyesi otopark sorununu çözdü"], await TitlesAsync(queries, "sorun"));
+    }
+
+    [PostgresFact]
+    public async Task Postgresql_finds_every_spelling_through_its_tsvector_index()
+    {
+        var server = TestEnvironment.PostgresConnection
+            ?? throw new InvalidOperationException($"CI=true but {TestEnvironment.PostgresVariable} is not set: PostgreSQL was not started.");
+        var database = $"intranet_press_{Guid.NewGuid():N}";
+        var options = (DbContextOptions<IntranetDbContext>)new DbContextOptionsBuilder<IntranetDbContext>()
+            .UseProvider(DatabaseProvider.PostgreSQL, new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString).Options;
+        var factory = new PostgresFactory(options);
+        try
+        {
+            await using (var db = factory.CreateDbContext())
+            {
+                await db.Database.MigrateAsync();
+                await SeedAsync(db);
+            }
+            var queries = Queries(factory);
+            foreach (var spelling in new[] { "istanbul", "İSTANBUL", "Istanbul", "ıstanbul" })
+                Assert.Equal(["Istanbul Boğazı'nda sis", "istanbul trafiğinde yeni düzenleme", "İSTANBUL'DA YENİ METRO HATTI"], await TitlesAsync(queries, spelling));
+            Assert.Equal(["Kağıthane'de parkı yenilendi"], await TitlesAsync(queries, "park"));
+            Assert.Equal(["Istanbul Boğazı'nda sis"], await TitlesAsync(queries, "istanbul", Tone.Olumsuz));
+
+            // The search runs on the generated column with its GIN index, which the migration creates by hand.
+            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
+            await admin.OpenAsync();
+            await using var index = new NpgsqlCommand("SELECT indexdef FROM pg_indexes WHERE indexname = 'IX_PressClippings_SearchVector'", admin);
+            Assert.Contains("gin", (string?)await index.ExecuteScalarAsync() ?? "");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public void Sql_server_searches_with_a_word_start_like_over_the_folded_column()
+    {
+        // SQL Server full-text needs a catalog the migrations cannot assume: the fallback's SQL is checked instead.
+        var options = (DbContextOptions<IntranetDbContext>)new DbContextOptionsBuilder<IntranetDbContext>()
+            .UseProvider(DatabaseProvider.SqlServer, "Server=unused;Database=Intranet;TrustServerCertificate=True").Options;
+        using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System));
+
+        var sql = PressSearch.Apply(db, db.PressClippings, "İSTANBUL park").ToQueryString();
+
+        Assert.True(sql.Contains("LIKE") || sql.Contains("CHARINDEX"), sql);
+        Assert.Contains("SearchText", sql);
+        Assert.Contains(" istanbul", sql);
+        Assert.Contains(" park", sql);
+    }
+
+    private sealed class PostgresFactory(DbContextOptions<IntranetDbContext> options) : IDbContextFactory<IntranetDbContext>
+    {
+        public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(UserContext.System));
+    }
+}
