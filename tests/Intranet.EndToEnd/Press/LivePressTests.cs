@@ -71,7 +71,7 @@ public class LivePressTests(PressBrowserApp browser) : IClassFixture<PressBrowse
         var card = page.GetByTestId("clipping").First;
         var id = await card.GetAttributeAsync("data-clipping-id");
 
-        await card.GetByTestId("triage-needs-answer").Locator("input").CheckAsync();
+        await card.GetByRole(AriaRole.Checkbox, new() { Name = "Cevap/tekzip gerekli" }).CheckAsync();
         await Assertions.Expect(card.Locator(".mud-chip", new() { HasText = "Cevap/tekzip" })).ToBeVisibleAsync();
 
         await page.GotoAsync(browser.BaseUrl + "/basin?cevap=1");

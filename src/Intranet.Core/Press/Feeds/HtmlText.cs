@@ -19,16 +19,19 @@ public static partial class HtmlText
         for (var pass = 0; pass < 2; pass++)
         {
             text = Hidden().Replace(text, " ");
-            text = Tags().Replace(text, " ");
+            text = Tags().Replace(text, Separator);
             var decoded = WebUtility.HtmlDecode(text);
             if (decoded == text) break;
             text = decoded;
         }
-        text = Tags().Replace(text, " ");
+        text = Tags().Replace(text, Separator);
         text = ControlChars().Replace(text, " ");
         text = Spaces().Replace(text, " ").Trim();
         return text.Length <= maxLength ? text : text[..maxLength];
     }
+
+    /// <summary>A block (paragraph, line break, list item, cell) ends a word; an inline tag (strong, a, img) does not.</summary>
+    private static string Separator(Match tag) => BlockTag().IsMatch(tag.Value) ? " " : "";
 
     /// <summary>The first image of an HTML description, when the feed gives no media:content or enclosure.</summary>
     public static string? FirstImage(string? html)
@@ -43,6 +46,9 @@ public static partial class HtmlText
 
     [GeneratedRegex(@"</?[a-zA-Z][^>]*>|<!\[CDATA\[|\]\]>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex(@"^</?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|hr)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockTag();
 
     [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]")]
     private static partial Regex ControlChars();
