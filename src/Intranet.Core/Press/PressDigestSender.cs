@@ -69,6 +69,10 @@ public sealed class PressDigestSender(
                 var url = $"{baseUrl.TrimEnd('/')}/basin/ozet/{day:yyyy-MM-dd}";
                 await email.SendAsync(new EmailMessage(to, PressDigest.Subject(report), PressDigest.EmailBody(report, url)), ct);
             }
+            catch (MessagingNotConfiguredException ex)
+            {
+                error = ex.Message; // a setting to make, not a fault to trace
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 _log.LogWarning(ex, "Günlük basın özeti ({Day}) gönderilemedi", day);
