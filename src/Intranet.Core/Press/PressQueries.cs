@@ -147,7 +147,9 @@ public sealed class PressQueries(IDbContextFactory<IntranetDbContext> dbFactory,
     {
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var used = await db.PressClippings.AsNoTracking().Where(c => c.Topic != null).Select(c => c.Topic!).Distinct().Take(200).ToListAsync(ct);
+        // The newest few thousand are enough to learn the office's own topics, and stay cheap on a large archive.
+        var used = await db.PressClippings.AsNoTracking().OrderByDescending(c => c.Id).Take(5000)
+            .Where(c => c.Topic != null).Select(c => c.Topic!).Distinct().ToListAsync(ct);
         return used.Concat(DefaultTopics).Distinct(StringComparer.Ordinal).OrderBy(t => t, TurkishText.Comparer).ToList();
     }
 

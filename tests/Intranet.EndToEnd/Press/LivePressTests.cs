@@ -15,7 +15,8 @@ public sealed class PressBrowserApp : BrowserApp
 
 /// <summary>
 /// A news site on 127.0.0.1 publishes a new item; "Şimdi tara" on the sources page polls it; the clipping appears on top
-/// of the press page open in another window, over its live circuit, without a reload.
+/// of the press page, the dashboard's press card and the wall screen open in other windows, over their live circuits,
+/// without a reload.
 /// </summary>
 public class LivePressTests(PressBrowserApp browser) : IClassFixture<PressBrowserApp>
 {
@@ -24,7 +25,7 @@ public class LivePressTests(PressBrowserApp browser) : IClassFixture<PressBrowse
     {
         await using var site = await FeedServer.StartAsync();
         var first = "Kağıthane Belediyesi Hamidiye'de kreş açtı";
-        site.Serve("/kagithane.xml", FeedResponse.Xml(FeedFixtures.Rss((first, "k1"), ("Ankara'da kar yağışı", "k2")), "\"v1\""));
+        site.Serve("/kagithane.xml", FeedResponse.Xml(FeedFixtures.RssAt(DateTimeOffset.UtcNow.AddMinutes(-5), (first, "k1"), ("Ankara'da kar yağışı", "k2")), "\"v1\""));
         int sourceId;
         await using (var scope = browser.App.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope())
         {
@@ -41,9 +42,19 @@ public class LivePressTests(PressBrowserApp browser) : IClassFixture<PressBrowse
         await Assertions.Expect(titles.First).ToHaveTextAsync(first);
         await press.EvaluateAsync("() => window.__noReload = true");
 
+        // The mayor's office has its dashboard open, and the wall screen shows its panels.
+        var dashboard = await browser.SignedInPageAsync("demo-ozk-1");
+        await Assertions.Expect(dashboard.GetByTestId("dashboard-press")).ToContainTextAsync(first);
+        await dashboard.EvaluateAsync("() => window.__noReload = true");
+        var wall = await dashboard.Context.NewPageAsync();
+        await wall.GotoAsync(browser.BaseUrl + "/wall");
+        await BrowserApp.WaitForCircuitAsync(wall);
+        await Assertions.Expect(wall.GetByTestId("wall-panel-press")).ToContainTextAsync(first);
+        await wall.EvaluateAsync("() => window.__noReload = true");
+
         // The site publishes a new story; someone presses "Şimdi tara" in another window.
         var second = "Kağıthane Belediyesi Seyrantepe'ye yeni kütüphane yapıyor";
-        site.Serve("/kagithane.xml", FeedResponse.Xml(FeedFixtures.Rss((second, "k3"), (first, "k1"), ("Ankara'da kar yağışı", "k2")), "\"v2\""));
+        site.Serve("/kagithane.xml", FeedResponse.Xml(FeedFixtures.RssAt(DateTimeOffset.UtcNow, (second, "k3"), (first, "k1"), ("Ankara'da kar yağışı", "k2")), "\"v2\""));
         var sourcesPage = await browser.SignedInPageAsync("demo-basin");
         await sourcesPage.GotoAsync(browser.BaseUrl + "/basin/kaynaklar");
         await BrowserApp.WaitForCircuitAsync(sourcesPage);
@@ -54,12 +65,17 @@ public class LivePressTests(PressBrowserApp browser) : IClassFixture<PressBrowse
         await Assertions.Expect(press.Locator("[data-testid=clipping].clipping-new")).ToHaveCountAsync(1);
         await Assertions.Expect(titles.Nth(1)).ToHaveTextAsync(first);
         Assert.True(await press.EvaluateAsync<bool>("() => window.__noReload === true"), "The press page was reloaded.");
+        await Assertions.Expect(dashboard.GetByTestId("dashboard-press").Locator("li").First).ToContainTextAsync(second);
+        await Assertions.Expect(wall.GetByTestId("wall-panel-press").Locator("li").First).ToContainTextAsync(second);
+        Assert.True(await dashboard.EvaluateAsync<bool>("() => window.__noReload === true"), "The dashboard was reloaded.");
+        Assert.True(await wall.EvaluateAsync<bool>("() => window.__noReload === true"), "The wall screen was reloaded.");
         Assert.Equal(2, site.RequestsTo("/kagithane.xml"));
 
         await BrowserApp.AssertAccessibleAsync(press);
         await BrowserApp.AssertAccessibleAsync(sourcesPage);
         await press.Context.CloseAsync();
         await sourcesPage.Context.CloseAsync();
+        await dashboard.Context.CloseAsync();
     }
 
     [BrowserFact]

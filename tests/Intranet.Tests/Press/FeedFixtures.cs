@@ -145,13 +145,17 @@ public static class FeedFixtures
     public const string HtmlPage = "<!DOCTYPE html><html><head><title>Haber</title></head><body><p>Bu bir akış değil.</p></body></html>";
 
     /// <summary>A feed of the given items (title, link, guid), for the poller tests; the guid doubles as the link's id.</summary>
-    public static string Rss(params (string Title, string Guid)[] items)
+    public static string Rss(params (string Title, string Guid)[] items) => RssAt(new DateTimeOffset(2026, 11, 24, 9, 15, 0, TimeSpan.FromHours(3)), items);
+
+    /// <summary>The same, every item published at <paramref name="at"/> (RFC 822).</summary>
+    public static string RssAt(DateTimeOffset at, params (string Title, string Guid)[] items)
     {
+        var date = at.ToString("ddd, dd MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " " + (at.Offset < TimeSpan.Zero ? "-" : "+") + at.Offset.ToString("hhmm");
         var sb = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test</title>""");
         foreach (var (title, guid) in items)
             sb.Append($"<item><title>{System.Security.SecurityElement.Escape(title)}</title><link>https://feed.example/haber/{guid}</link>")
               .Append($"<description>{System.Security.SecurityElement.Escape(title)} – ayrıntılar haberde.</description>")
-              .Append($"<pubDate>Tue, 24 Nov 2026 09:15:00 +0300</pubDate><guid>{guid}</guid></item>");
+              .Append($"<pubDate>{date}</pubDate><guid>{guid}</guid></item>");
         return sb.Append("</channel></rss>").ToString();
     }
 
