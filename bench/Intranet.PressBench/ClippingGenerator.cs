@@ -5,10 +5,11 @@ namespace Intranet.PressBench;
 
 /// <summary>
 /// Believable clippings at volume: Turkish headlines from templates with real Kağıthane neighbourhoods, topics and a
-/// few hundred everyday words, summaries of 30–60 words, three years of publication dates. One seeded Random: the same
-/// count gives the same archive.
+/// few hundred everyday words, summaries of 30–60 words, over three years. Row i reaches the archive at its share of
+/// those three years (ids follow capture time, as in the app); one in twenty is a print clipping typed in up to a week
+/// after it was published. One seeded Random: the same count gives the same archive.
 /// </summary>
-public sealed class ClippingGenerator(int sourceCount, DateTime nowUtc)
+public sealed class ClippingGenerator(int sourceCount, DateTime nowUtc, int total)
 {
     private readonly Random _rng = new(1908);
 
@@ -57,17 +58,20 @@ public sealed class ClippingGenerator(int sourceCount, DateTime nowUtc)
         var title = Pick(Templates).Replace("{m}", m).Replace("{o}", Pick(Objects));
         var words = _rng.Next(30, 60);
         var summary = string.Join(' ', Enumerable.Range(0, words).Select(_ => Pick(Words))) + ".";
-        var published = nowUtc.AddMinutes(-_rng.Next(0, 3 * 365 * 24 * 60));
+        var span = TimeSpan.FromDays(3 * 365);
+        var captured = nowUtc - span + span * ((i + 0.5) / total);
+        var late = _rng.Next(20) == 0;
+        var published = captured.AddMinutes(-(late ? _rng.Next(60, 7 * 24 * 60) : _rng.Next(5, 240)));
         var tone = (Tone)_rng.Next(3);
         var c = new PressClipping
         {
             SourceId = 1 + _rng.Next(sourceCount),
-            Kind = (ClippingKind)(_rng.Next(10) switch { < 7 => 0, < 9 => 1, _ => 2 }),
+            Kind = late ? ClippingKind.Basili : ClippingKind.Internet,
             Title = title,
             Summary = summary,
             Url = $"https://haber{_rng.Next(40)}.example/{published:yyyy/MM/dd}/{i}",
             PublishedAt = published,
-            CapturedAt = published.AddMinutes(_rng.Next(5, 240)),
+            CapturedAt = captured,
             Tone = tone,
             Topic = Pick(Topics),
             Importance = _rng.Next(0, 6),

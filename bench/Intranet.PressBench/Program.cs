@@ -33,7 +33,7 @@ await using (var db = NewContext())
     if (existing < count)
     {
         Console.WriteLine($"Seeding {count - existing:N0} clippings (have {existing:N0}) ...");
-        var generator = new ClippingGenerator(Sources, now);
+        var generator = new ClippingGenerator(Sources, now, count);
         for (var i = 0; i < existing; i++) generator.Next(i); // the same stream as a run from empty
         await BulkLoader.LoadAsync(db, generator, existing, count - existing);
         await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite ? "ANALYZE" : "VACUUM ANALYZE");

@@ -38,8 +38,11 @@ public sealed record PressHeadline(int Id, string Title, string? Source, Tone To
 /// <summary>The press office's reading of the clippings: the live list, the archive search, one clipping, look-ups.</summary>
 public sealed class PressQueries(IDbContextFactory<IntranetDbContext> dbFactory, ICurrentUser currentUser)
 {
-    /// <summary>Counting stops here: "more than 10,000" is all a person needs to know to narrow a search.</summary>
-    public const int CountCap = 10_000;
+    /// <summary>Counting stops here: "more than 1,000" is all a person needs to know to narrow a search, and counting
+    /// every match of a common word in a large archive would cost more than finding the page.</summary>
+    public const int CountCap = 1_000;
+    /// <summary>The most rows one export writes.</summary>
+    public const int ExportMax = 50_000;
     public const int SummaryLength = 400;
 
     public static readonly IReadOnlyList<string> DefaultTopics =
@@ -86,16 +89,39 @@ public sealed class PressQueries(IDbContextFactory<IntranetDbContext> dbFactory,
         return await Rows(db.PressClippings.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(ct);
     }
 
-    /// <summary>The archive: one page by publication time (newest first), with the total up to <see cref="CountCap"/>.</summary>
+    /// <summary>
+    /// The archive: one page, newest into the archive first (the order every provider's full-text index can walk without
+    /// sorting all matches), with the total up to <see cref="CountCap"/>. A date range first becomes the range of ids
+    /// the clippings of those days have, so a search of an old month reads only that stretch of the index.
+    /// </summary>
     public async Task<ClippingPage> SearchAsync(ClippingFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var span = await IdSpanAsync(db, filter, ct);
+        if (span is { Lo: null }) return new ClippingPage([], 0, false);
+        var skip = Math.Max(0, page) * pageSize;
+        if (db.Database.IsSqlite() && PressSearch.HasWords(filter.Search))
+        {
+            var (ids, count) = await PressSearch.SqlitePageAsync(db, filter, span?.Lo, span?.Hi, skip, pageSize, CountCap + 1, ct);
+            var found = await Rows(db.PressClippings.AsNoTracking().Where(c => ids.Contains(c.Id))).ToDictionaryAsync(r => r.Id, ct);
+            return new ClippingPage(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), Math.Min(count, CountCap), count > CountCap);
+        }
         var query = Filtered(db, filter);
+        if (span is { Lo: { } lo, Hi: { } hi }) query = query.Where(c => c.Id >= lo && c.Id <= hi);
         var total = await query.Take(CountCap + 1).CountAsync(ct);
-        var items = await Rows(query.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
-            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)).ToListAsync(ct);
+        var items = await Rows(query.OrderByDescending(c => c.Id).Skip(skip).Take(pageSize)).ToListAsync(ct);
         return new ClippingPage(items, Math.Min(total, CountCap), total > CountCap);
+    }
+
+    /// <summary>The smallest and largest id published on the filter's days (Lo null: none); null without a date filter.</summary>
+    private static async Task<(int? Lo, int? Hi)?> IdSpanAsync(IntranetDbContext db, ClippingFilter f, CancellationToken ct)
+    {
+        if (f.From is null && f.To is null) return null;
+        var days = db.PressClippings.AsNoTracking();
+        if (f.From is { } from) days = days.Where(c => c.PublishedOn >= from);
+        if (f.To is { } to) days = days.Where(c => c.PublishedOn <= to);
+        return (await days.MinAsync(c => (int?)c.Id, ct), await days.MaxAsync(c => (int?)c.Id, ct));
     }
 
     /// <summary>Every clipping that passes the filter, for the export, a page of rows at a time.</summary>
@@ -103,10 +129,10 @@ public sealed class PressQueries(IDbContextFactory<IntranetDbContext> dbFactory,
     {
         Demand();
         const int pageSize = 2000;
-        for (var page = 0; page * pageSize < CountCap * 5; page++)
+        for (var page = 0; page * pageSize < ExportMax; page++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var rows = await Rows(Filtered(db, filter).OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+            var rows = await Rows(Filtered(db, filter).OrderByDescending(c => c.Id)
                 .Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
             foreach (var row in rows) yield return row;
             if (rows.Count < pageSize) yield break;
@@ -153,8 +179,10 @@ public sealed class PressQueries(IDbContextFactory<IntranetDbContext> dbFactory,
         return used.Concat(DefaultTopics).Distinct(StringComparer.Ordinal).OrderBy(t => t, TurkishText.Comparer).ToList();
     }
 
-    internal static IQueryable<PressClipping> Apply(IntranetDbContext db, IQueryable<PressClipping> query, ClippingFilter f)
+    /// <summary>The filter as a query: the text through the provider's full-text search, then the other conditions.</summary>
+    internal static IQueryable<PressClipping> Apply(IntranetDbContext db, ClippingFilter f)
     {
+        var query = PressSearch.Matching(db, f.Search);
         if (f.Tone is { } tone) query = query.Where(c => c.Tone == tone);
         if (f.SourceId is { } source) query = query.Where(c => c.SourceId == source);
         if (f.Kind is { } kind) query = query.Where(c => c.Kind == kind);
@@ -167,10 +195,10 @@ public sealed class PressQueries(IDbContextFactory<IntranetDbContext> dbFactory,
         if (f.To is { } to) query = query.Where(c => c.PublishedOn <= to);
         if (f.NeedsAnswerOnly) query = query.Where(c => c.NeedsAnswer);
         if (f.UnreviewedOnly) query = query.Where(c => c.ReviewedAt == null);
-        return PressSearch.Apply(db, query, f.Search);
+        return query;
     }
 
-    private static IQueryable<PressClipping> Filtered(IntranetDbContext db, ClippingFilter f) => Apply(db, db.PressClippings.AsNoTracking(), f);
+    private static IQueryable<PressClipping> Filtered(IntranetDbContext db, ClippingFilter f) => Apply(db, f);
 
     private static IQueryable<ClippingRow> Rows(IQueryable<PressClipping> query, int summaryLength = SummaryLength) =>
         query.Select(c => new ClippingRow(c.Id, c.Title, c.SourceId, c.Source != null ? c.Source.Name : null, c.Kind, c.Tone, c.Topic, c.Importance,

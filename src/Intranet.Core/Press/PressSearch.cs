@@ -1,5 +1,6 @@
 using Intranet.Core.Common;
 using Intranet.Core.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Core.Press;
@@ -10,9 +11,12 @@ namespace Intranet.Core.Press;
 /// match, on any provider. Every query word must occur, as a word or the start of one ("park" finds "parkı"; Turkish
 /// adds its endings to the word).
 /// <list type="bullet">
-/// <item>SQLite: an FTS5 table over the clippings (external content, kept by triggers), see <see cref="SqliteUp"/>.</item>
+/// <item>SQLite: an FTS5 table over the clippings (external content, kept by triggers), see <see cref="SqliteUp"/>. The
+/// archive page is read by walking the index newest first (<see cref="SqlitePageAsync"/>), so a common word costs as
+/// little as a rare one.</item>
 /// <item>PostgreSQL: a generated tsvector column ('simple' configuration: no stemming, the text is folded already) with
-/// a GIN index, see <see cref="PostgresUp"/>.</item>
+/// a GIN index, see <see cref="PostgresUp"/>; the condition sits in the query itself, so the planner chooses between
+/// the GIN index and walking the newest rows.</item>
 /// <item>SQL Server: full-text search needs a full-text catalog, which the migrations cannot assume and this project
 /// cannot test; SQL Server uses a word-start LIKE over the same column instead (correct, but a scan on a large archive).</item>
 /// </list>
@@ -21,24 +25,30 @@ namespace Intranet.Core.Press;
 /// </summary>
 public static class PressSearch
 {
-    public static IQueryable<PressClipping> Apply(IntranetDbContext db, IQueryable<PressClipping> query, string? search)
+    /// <summary>The folded query words (at most eight).</summary>
+    public static string[] WordsOf(string? search) => TurkishText.Words(search).Distinct().Take(8).ToArray();
+
+    public static bool HasWords(string? search) => WordsOf(search).Length > 0;
+
+    /// <summary>The clippings that match the text (all of them when there is none), ready for more conditions.</summary>
+    public static IQueryable<PressClipping> Matching(IntranetDbContext db, string? search)
     {
-        var words = TurkishText.Words(search).Distinct().Take(8).ToArray();
-        if (words.Length == 0) return query;
+        var words = WordsOf(search);
+        if (words.Length == 0) return db.PressClippings.AsNoTracking();
         if (db.Database.IsSqlite())
         {
-            // Words are letters and digits only, so quoting them is all FTS5 needs; one-letter words match whole.
-            var match = string.Join(" AND ", words.Select(w => w.Length > 1 ? $"\"{w}\"*" : $"\"{w}\""));
-            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"PressClippingSearch\" WHERE \"PressClippingSearch\" MATCH {match}");
-            return query.Where(c => ids.Contains(c.Id));
+            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"PressClippingSearch\" WHERE \"PressClippingSearch\" MATCH {FtsQuery(words)}");
+            return db.PressClippings.AsNoTracking().Where(c => ids.Contains(c.Id));
         }
         if (db.Database.IsNpgsql())
-        {
-            var tsquery = string.Join(" & ", words.Select(w => w.Length > 1 ? w + ":*" : w));
-            var ids = db.Database.SqlQuery<int>($"SELECT \"Id\" AS \"Value\" FROM \"PressClippings\" WHERE \"SearchVector\" @@ to_tsquery('simple', {tsquery})");
-            return query.Where(c => ids.Contains(c.Id));
-        }
-        foreach (var word in words)
+            return db.PressClippings.FromSql($"SELECT * FROM \"PressClippings\" WHERE \"SearchVector\" @@ to_tsquery('simple', {TsQuery(words)})").AsNoTracking();
+        return Apply(db, db.PressClippings.AsNoTracking(), search);
+    }
+
+    /// <summary>The LIKE fallback (SQL Server): each word must start a word of the folded text.</summary>
+    public static IQueryable<PressClipping> Apply(IntranetDbContext db, IQueryable<PressClipping> query, string? search)
+    {
+        foreach (var word in WordsOf(search))
         {
             var start = " " + word;
             query = query.Where(c => (" " + c.SearchText).Contains(start));
@@ -46,12 +56,53 @@ public static class PressSearch
         return query;
     }
 
+    // Words are letters and digits only, so quoting them is all FTS5 needs; a one-letter word must match whole.
+    private static string FtsQuery(string[] words) => string.Join(" AND ", words.Select(w => w.Length > 1 ? $"\"{w}\"*" : $"\"{w}\""));
+
+    private static string TsQuery(string[] words) => string.Join(" & ", words.Select(w => w.Length > 1 ? w + ":*" : w));
+
+    /// <summary>
+    /// One archive page on SQLite: the FTS5 index is walked newest first (rowid = clipping id, in descending order,
+    /// which FTS5 does without sorting) and each match's row is checked against the other conditions, so the walk stops
+    /// after the page; <paramref name="lo"/>..<paramref name="hi"/> (the ids of the filter's days) bound the walk.
+    /// Returns the page's ids and the number of matches, counted up to <paramref name="countLimit"/>.
+    /// </summary>
+    public static async Task<(List<int> Ids, int Count)> SqlitePageAsync(IntranetDbContext db, ClippingFilter f, int? lo, int? hi,
+        int skip, int take, int countLimit, CancellationToken ct)
+    {
+        var where = new List<string> { "s.\"PressClippingSearch\" MATCH $q" };
+        var parameters = new List<SqliteParameter> { new("$q", FtsQuery(WordsOf(f.Search))) };
+        void Add(string condition, string? name = null, object? value = null)
+        {
+            where.Add(condition);
+            if (name is not null) parameters.Add(new SqliteParameter(name, value));
+        }
+        if (lo is { } l) Add("s.rowid >= $lo", "$lo", l);
+        if (hi is { } h) Add("s.rowid <= $hi", "$hi", h);
+        if (f.Tone is { } tone) Add("p.\"Tone\" = $tone", "$tone", (int)tone);
+        if (f.SourceId is { } source) Add("p.\"SourceId\" = $source", "$source", source);
+        if (f.Kind is { } kind) Add("p.\"Kind\" = $kind", "$kind", (int)kind);
+        if (f.DirectorateId is { } dir) Add("p.\"DirectorateIds\" LIKE $dir", "$dir", "%" + IdList.Token(dir) + "%");
+        // DateOnly is stored as yyyy-MM-dd text, which compares in date order.
+        if (f.From is { } from) Add("p.\"PublishedOn\" >= $from", "$from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (f.To is { } to) Add("p.\"PublishedOn\" <= $to", "$to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (f.NeedsAnswerOnly) Add("p.\"NeedsAnswer\" = 1");
+        if (f.UnreviewedOnly) Add("p.\"ReviewedAt\" IS NULL");
+        var from_ = $"FROM \"PressClippingSearch\" AS s JOIN \"PressClippings\" AS p ON p.\"Id\" = s.rowid WHERE {string.Join(" AND ", where)}";
+
+        // The SQL is built from the fixed fragments above only; every value travels as a parameter.
+        var pageSql = "SELECT p.\"Id\" AS \"Value\" " + from_ + " ORDER BY s.rowid DESC LIMIT $take OFFSET $skip";
+        var countSql = "SELECT count(*) AS \"Value\" FROM (SELECT 1 " + from_ + " LIMIT $limit)";
+        object[] With(params SqliteParameter[] extra) => [.. parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)), .. extra];
+        var ids = await db.Database.SqlQueryRaw<int>(pageSql, With(new SqliteParameter("$take", take), new SqliteParameter("$skip", skip))).ToListAsync(ct);
+        var count = await db.Database.SqlQueryRaw<int>(countSql, With(new SqliteParameter("$limit", countLimit))).SingleAsync(ct);
+        return (ids, count);
+    }
+
     /// <summary>FTS5 over PressClippings.SearchText; triggers keep it in step with every insert, update and delete.</summary>
-    public const string SqliteUp = """
+    public const string SqliteUp = $$"""
         CREATE VIRTUAL TABLE "PressClippingSearch" USING fts5("SearchText", content='PressClippings', content_rowid='Id', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
-        CREATE TRIGGER "PressClippings_Search_Insert" AFTER INSERT ON "PressClippings" BEGIN
-            INSERT INTO "PressClippingSearch"(rowid, "SearchText") VALUES (new."Id", new."SearchText");
-        END;
+        {{SqliteInsertTrigger}}
         CREATE TRIGGER "PressClippings_Search_Delete" AFTER DELETE ON "PressClippings" BEGIN
             INSERT INTO "PressClippingSearch"("PressClippingSearch", rowid, "SearchText") VALUES ('delete', old."Id", old."SearchText");
         END;
@@ -60,6 +111,13 @@ public static class PressSearch
             INSERT INTO "PressClippingSearch"(rowid, "SearchText") VALUES (new."Id", new."SearchText");
         END;
         INSERT INTO "PressClippingSearch"("PressClippingSearch") VALUES ('rebuild');
+        """;
+
+    /// <summary>The insert trigger alone: a bulk load may drop it, load, rebuild the index and create it again.</summary>
+    public const string SqliteInsertTrigger = """
+        CREATE TRIGGER "PressClippings_Search_Insert" AFTER INSERT ON "PressClippings" BEGIN
+            INSERT INTO "PressClippingSearch"(rowid, "SearchText") VALUES (new."Id", new."SearchText");
+        END;
         """;
 
     public const string SqliteDown = """

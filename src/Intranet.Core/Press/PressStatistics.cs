@@ -50,7 +50,7 @@ public sealed class PressStatistics(IDbContextFactory<IntranetDbContext> dbFacto
         if (!Policies.Allows(Policies.Press, currentUser.User)) throw new AccessDeniedException();
         var (from, to) = PeriodOf(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = PressQueries.Apply(db, db.PressClippings.AsNoTracking(), filter with { From = from, To = to });
+        var query = PressQueries.Apply(db, filter with { From = from, To = to });
 
         var perDayTone = await query.GroupBy(c => new { c.PublishedOn, c.Tone })
             .Select(g => new { g.Key.PublishedOn, g.Key.Tone, Count = g.Count() }).ToListAsync(ct);

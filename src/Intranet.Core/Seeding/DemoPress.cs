@@ -53,7 +53,8 @@ internal static class DemoPress
         db.PressSources.AddRange(sources);
         db.PressKeywordRules.AddRange(Rules(directorates, neighbourhoods));
         await db.SaveChangesAsync(ct);
-        db.PressClippings.AddRange(Clippings(rng, now, sources, neighbourhoods, directorates));
+        // In the order they reached the archive, as the poller and the press office add them (ids follow capture time).
+        db.PressClippings.AddRange(Clippings(rng, now, sources, neighbourhoods, directorates).OrderBy(c => c.CapturedAt).ToList());
 
         var journalists = Journalists(rng).ToList();
         db.Journalists.AddRange(journalists);

@@ -39,7 +39,7 @@ public class PressSearchTests : IDisposable
             var c = new PressClipping { SourceId = source.Id, Title = title, Summary = "Haberin ayrıntıları.", Tone = tone, PublishedAt = at, CapturedAt = at };
             ClippingKeys.Apply(c);
             db.PressClippings.Add(c);
-            at = at.AddHours(1);
+            at = at.AddDays(1);
         }
         await db.SaveChangesAsync();
     }
@@ -76,6 +76,24 @@ public class PressSearchTests : IDisposable
         Assert.Equal(["Istanbul Boğazı'nda sis"], await TitlesAsync(queries, "istanbul", Tone.Olumsuz));
         Assert.Empty(await TitlesAsync(queries, "izmir"));
         Assert.Equal(2, (await queries.SearchAsync(new ClippingFilter { Search = "sorun" }, 0, 50)).Total);
+    }
+
+    [Fact]
+    public async Task Sqlite_archive_pages_come_newest_first_within_the_date_range()
+    {
+        await using (var db = _sqlite.Create(UserContext.System)) await SeedAsync(db);
+        var queries = Queries(_sqlite.Factory(UserContext.System));
+        var range = new ClippingFilter { Search = "ISTANBUL", From = new DateOnly(2026, 11, 21), To = new DateOnly(2026, 11, 22) };
+
+        var first = await queries.SearchAsync(range, 0, 1);
+        var second = await queries.SearchAsync(range, 1, 1);
+        var all = await queries.SearchAsync(range with { From = null, To = null }, 0, 10);
+
+        Assert.Equal(2, first.Total);
+        Assert.Equal("Istanbul Boğazı'nda sis", Assert.Single(first.Items).Title);
+        Assert.Equal("istanbul trafiğinde yeni düzenleme", Assert.Single(second.Items).Title);
+        Assert.Equal(["Istanbul Boğazı'nda sis", "istanbul trafiğinde yeni düzenleme", "İSTANBUL'DA YENİ METRO HATTI"], all.Items.Select(i => i.Title));
+        Assert.Empty((await queries.SearchAsync(range with { From = new DateOnly(2027, 1, 1), To = null }, 0, 10)).Items);
     }
 
     [Fact]
@@ -143,7 +161,7 @@ public class PressSearchTests : IDisposable
             .UseProvider(DatabaseProvider.SqlServer, "Server=unused;Database=Intranet;TrustServerCertificate=True").Options;
         using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System));
 
-        var sql = PressSearch.Apply(db, db.PressClippings, "İSTANBUL park").ToQueryString();
+        var sql = PressSearch.Matching(db, "İSTANBUL park").ToQueryString();
 
         Assert.True(sql.Contains("LIKE") || sql.Contains("CHARINDEX"), sql);
         Assert.Contains("SearchText", sql);
