@@ -38,9 +38,9 @@ public sealed record PressHeadline(int Id, string Title, string? Source, Tone To
 /// <summary>The press office's reading of the clippings: the live list, the archive search, one clipping, look-ups.</summary>
 public sealed class PressQueries(IDbContextFactory<IntranetDbContext> dbFactory, ICurrentUser currentUser)
 {
-    /// <summary>Counting stops here: "more than 1,000" is all a person needs to know to narrow a search, and counting
+    /// <summary>Counting stops here: "more than 500" is all a person needs to know to narrow a search, and counting
     /// every match of a common word in a large archive would cost more than finding the page.</summary>
-    public const int CountCap = 1_000;
+    public const int CountCap = 500;
     /// <summary>The most rows one export writes.</summary>
     public const int ExportMax = 50_000;
     public const int SummaryLength = 400;
@@ -91,14 +91,14 @@ public sealed class PressQueries(IDbContextFactory<IntranetDbContext> dbFactory,
 
     /// <summary>
     /// The archive: one page, newest into the archive first (the order every provider's full-text index can walk without
-    /// sorting all matches), with the total up to <see cref="CountCap"/>. A date range first becomes the range of ids
-    /// the clippings of those days have, so a search of an old month reads only that stretch of the index.
+    /// sorting all matches), with the total up to <see cref="CountCap"/>. On SQLite a date range first becomes the range
+    /// of ids the clippings of those days have, so a search of an old month reads only that stretch of the index.
     /// </summary>
     public async Task<ClippingPage> SearchAsync(ClippingFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var span = await IdSpanAsync(db, filter, ct);
+        var span = db.Database.IsSqlite() ? await IdSpanAsync(db, filter, ct) : null;
         if (span is { Lo: null }) return new ClippingPage([], 0, false);
         var skip = Math.Max(0, page) * pageSize;
         if (db.Database.IsSqlite() && PressSearch.HasWords(filter.Search))
@@ -108,7 +108,9 @@ public sealed class PressQueries(IDbContextFactory<IntranetDbContext> dbFactory,
             return new ClippingPage(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), Math.Min(count, CountCap), count > CountCap);
         }
         var query = Filtered(db, filter);
-        if (span is { Lo: { } lo, Hi: { } hi }) query = query.Where(c => c.Id >= lo && c.Id <= hi);
+        // SQLite reads an id range straight off the table; PostgreSQL would misjudge it together with the date (the two
+        // are correlated) and is better left to its own plan.
+        if (span is { Lo: { } lo, Hi: { } hi } && db.Database.IsSqlite()) query = query.Where(c => c.Id >= lo && c.Id <= hi);
         var total = await query.Take(CountCap + 1).CountAsync(ct);
         var items = await Rows(query.OrderByDescending(c => c.Id).Skip(skip).Take(pageSize)).ToListAsync(ct);
         return new ClippingPage(items, Math.Min(total, CountCap), total > CountCap);

@@ -38,7 +38,7 @@ public static class PressSearch
         if (db.Database.IsSqlite())
         {
             var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"PressClippingSearch\" WHERE \"PressClippingSearch\" MATCH {FtsQuery(words)}");
-            return db.PressClippings.AsNoTracking().Where(c => ids.Contains(c.Id));
+            return Apply(db, db.PressClippings.AsNoTracking().Where(c => ids.Contains(c.Id)), RowChecked(words));
         }
         if (db.Database.IsNpgsql())
             return db.PressClippings.FromSql($"SELECT * FROM \"PressClippings\" WHERE \"SearchVector\" @@ to_tsquery('simple', {TsQuery(words)})").AsNoTracking();
@@ -46,9 +46,12 @@ public static class PressSearch
     }
 
     /// <summary>The LIKE fallback (SQL Server): each word must start a word of the folded text.</summary>
-    public static IQueryable<PressClipping> Apply(IntranetDbContext db, IQueryable<PressClipping> query, string? search)
+    public static IQueryable<PressClipping> Apply(IntranetDbContext db, IQueryable<PressClipping> query, string? search) =>
+        Apply(db, query, WordsOf(search));
+
+    private static IQueryable<PressClipping> Apply(IntranetDbContext db, IQueryable<PressClipping> query, IEnumerable<string> words)
     {
-        foreach (var word in WordsOf(search))
+        foreach (var word in words)
         {
             var start = " " + word;
             query = query.Where(c => (" " + c.SearchText).Contains(start));
@@ -56,8 +59,20 @@ public static class PressSearch
         return query;
     }
 
+    /// <summary>
+    /// The FTS5 table keeps prefix indexes of 2, 3, 4 and 6 letters (prefix='2 3 4 6'). A prefix query of exactly such a
+    /// length reads one ready list, newest first, and stops when the page is full; any other length would make FTS5
+    /// merge every matching word's list in memory first (slow for a common word). So each word asks for its longest
+    /// indexed prefix ("istanbul" → istanb*), and the row check in <see cref="RowChecked"/> keeps the whole word.
+    /// </summary>
+    private static readonly int[] PrefixLengths = [6, 4, 3, 2];
+
     // Words are letters and digits only, so quoting them is all FTS5 needs; a one-letter word must match whole.
-    private static string FtsQuery(string[] words) => string.Join(" AND ", words.Select(w => w.Length > 1 ? $"\"{w}\"*" : $"\"{w}\""));
+    private static string FtsQuery(string[] words) =>
+        string.Join(" AND ", words.Select(w => w.Length == 1 ? $"\"{w}\"" : $"\"{w[..PrefixLengths.First(n => n <= w.Length)]}\"*"));
+
+    /// <summary>The words a shortened prefix stands for: each is checked as a word start in the row it found.</summary>
+    private static IEnumerable<string> RowChecked(string[] words) => words.Where(w => w.Length > 1 && !PrefixLengths.Contains(w.Length));
 
     private static string TsQuery(string[] words) => string.Join(" & ", words.Select(w => w.Length > 1 ? w + ":*" : w));
 
@@ -77,6 +92,9 @@ public static class PressSearch
             where.Add(condition);
             if (name is not null) parameters.Add(new SqliteParameter(name, value));
         }
+        var i = 0;
+        foreach (var word in RowChecked(WordsOf(f.Search)))
+            Add($"(' ' || p.\"SearchText\") LIKE $w{i}", $"$w{i++}", "% " + word + "%");
         if (lo is { } l) Add("s.rowid >= $lo", "$lo", l);
         if (hi is { } h) Add("s.rowid <= $hi", "$hi", h);
         if (f.Tone is { } tone) Add("p.\"Tone\" = $tone", "$tone", (int)tone);
@@ -101,7 +119,7 @@ public static class PressSearch
 
     /// <summary>FTS5 over PressClippings.SearchText; triggers keep it in step with every insert, update and delete.</summary>
     public const string SqliteUp = $$"""
-        CREATE VIRTUAL TABLE "PressClippingSearch" USING fts5("SearchText", content='PressClippings', content_rowid='Id', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+        CREATE VIRTUAL TABLE "PressClippingSearch" USING fts5("SearchText", content='PressClippings', content_rowid='Id', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 6');
         {{SqliteInsertTrigger}}
         CREATE TRIGGER "PressClippings_Search_Delete" AFTER DELETE ON "PressClippings" BEGIN
             INSERT INTO "PressClippingSearch"("PressClippingSearch", rowid, "SearchText") VALUES ('delete', old."Id", old."SearchText");

@@ -13,7 +13,6 @@ namespace Intranet.Web.Setup;
 /// </summary>
 public static class PressEndpoints
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static readonly OpenXmlConfiguration Xlsx = new() { TableStyles = TableStyles.Default, AutoFilter = true };
 
     public static WebApplication MapPressEndpoints(this WebApplication app)
@@ -74,17 +73,7 @@ public static class PressEndpoints
         await SendAsync(http, "basin-rakamlari", clock, (stream, token) => stream.SaveAsAsync(sheets, excelType: ExcelType.XLSX, configuration: Xlsx, cancellationToken: token), ct);
     }
 
-    /// <summary>Written to a temporary file first (a zip needs to seek), then streamed; the file deletes itself.</summary>
-    private static async Task SendAsync(HttpContext http, string stem, TimeProvider clock, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
-    {
-        await using var file = new FileStream(Path.Combine(Path.GetTempPath(), $"intranet-press-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await write(file, ct);
-        file.Position = 0;
-        http.Response.ContentType = XlsxType;
-        http.Response.ContentLength = file.Length;
-        var name = $"{stem}-{IstanbulTime.Today(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}.xlsx";
-        http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name, DispositionType = "attachment" }.ToString();
-        await file.CopyToAsync(http.Response.Body, ct);
-    }
+    /// <summary>The same temporary-file streaming as the request exports.</summary>
+    private static Task SendAsync(HttpContext http, string stem, TimeProvider clock, Func<Stream, CancellationToken, Task> write, CancellationToken ct) =>
+        RequestExportEndpoints.SendXlsxAsync(http, $"{stem}-{IstanbulTime.Today(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}.xlsx", write, ct);
 }

@@ -93,7 +93,7 @@ public static class RequestExportEndpoints
     /// The workbook is written to a temporary file first (a zip needs to seek; the response cannot), then streamed
     /// out; the file deletes itself on close.
     /// </summary>
-    private static async Task SendXlsxAsync(HttpContext http, string fileName, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
+    internal static async Task SendXlsxAsync(HttpContext http, string fileName, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
     {
         await using var file = new FileStream(Path.Combine(Path.GetTempPath(), $"intranet-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
             FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);

@@ -28,13 +28,26 @@ public class PressSearchTests : IDisposable
         ("Şişli'de çöp sorunu", Tone.Olumsuz),
     ];
 
-    private static async Task SeedAsync(IntranetDbContext db)
+    // Words that share an indexed prefix (2, 3, 4 or 6 letters) with a searched word but are not that word: the FTS5 query
+    // asks for the prefix, so only the row check keeps these out.
+    private static readonly (string Title, Tone Tone)[] Lookalikes =
+    [
+        ("Park ve otoparkı olan meydan", Tone.Notr),            // "park*" matches; "parkı" only inside "otoparkı"
+        ("Parkı yeniden açıldı", Tone.Olumlu),
+        ("Belediye meclisi toplandı", Tone.Notr),               // "beledi*" matches; not "belediyesi"
+        ("A takımı şampiyon", Tone.Olumlu),
+        ("Ankara'da toplantı", Tone.Notr),
+    ];
+
+    private static Task SeedAsync(IntranetDbContext db) => SeedAsync(db, Stories, "Arama Kaynağı");
+
+    private static async Task SeedAsync(IntranetDbContext db, (string Title, Tone Tone)[] stories, string sourceName = "Benzer Kelimeler")
     {
-        var source = new PressSource { Name = "Arama Kaynağı" };
+        var source = new PressSource { Name = sourceName };
         db.PressSources.Add(source);
         await db.SaveChangesAsync();
         var at = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
-        foreach (var (title, tone) in Stories)
+        foreach (var (title, tone) in stories)
         {
             var c = new PressClipping { SourceId = source.Id, Title = title, Summary = "Haberin ayrıntıları.", Tone = tone, PublishedAt = at, CapturedAt = at };
             ClippingKeys.Apply(c);
@@ -76,6 +89,31 @@ public class PressSearchTests : IDisposable
         Assert.Equal(["Istanbul Boğazı'nda sis"], await TitlesAsync(queries, "istanbul", Tone.Olumsuz));
         Assert.Empty(await TitlesAsync(queries, "izmir"));
         Assert.Equal(2, (await queries.SearchAsync(new ClippingFilter { Search = "sorun" }, 0, 50)).Total);
+    }
+
+    [Fact]
+    public async Task Sqlite_keeps_the_whole_word_when_the_index_is_asked_for_a_shorter_prefix()
+    {
+        await using (var db = _sqlite.Create(UserContext.System)) { await SeedAsync(db); await SeedAsync(db, Lookalikes); }
+        var queries = Queries(_sqlite.Factory(UserContext.System));
+
+        await AssertWholeWordsAsync(queries);
+        // The export reads through the same search (PressSearch.Matching), not the archive page's own SQL.
+        var exported = new List<string>();
+        await foreach (var row in queries.ExportAsync(new ClippingFilter { Search = "PARKI" })) exported.Add(row.Title);
+        Assert.Equal(["Kağıthane'de parkı yenilendi", "Parkı yeniden açıldı"], exported.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>5 letters (4-letter prefix), 7+ letters (6-letter prefix), 1 letter (whole word), and a word start only.</summary>
+    private static async Task AssertWholeWordsAsync(PressQueries queries)
+    {
+        Assert.Equal(["Kağıthane'de parkı yenilendi", "Parkı yeniden açıldı"], await TitlesAsync(queries, "parkı"));
+        Assert.Equal(["Kağıthane Belediyesi otopark sorununu çözdü"], await TitlesAsync(queries, "BELEDİYESİ"));
+        Assert.Equal(["Belediye meclisi toplandı", "Kağıthane Belediyesi otopark sorununu çözdü"], await TitlesAsync(queries, "belediye"));
+        Assert.Equal(["Kağıthane Belediyesi otopark sorununu çözdü"], await TitlesAsync(queries, "belediyesi otopark"));
+        Assert.Empty(await TitlesAsync(queries, "belediyesi meclisi"));
+        Assert.Equal(["A takımı şampiyon"], await TitlesAsync(queries, "a"));
+        Assert.Equal(2, (await queries.SearchAsync(new ClippingFilter { Search = "parkı", Tone = Tone.Olumlu, From = new DateOnly(2026, 11, 20) }, 0, 1)).Total);
     }
 
     [Fact]
@@ -136,6 +174,8 @@ public class PressSearchTests : IDisposable
                 Assert.Equal(["Istanbul Boğazı'nda sis", "istanbul trafiğinde yeni düzenleme", "İSTANBUL'DA YENİ METRO HATTI"], await TitlesAsync(queries, spelling));
             Assert.Equal(["Kağıthane'de parkı yenilendi"], await TitlesAsync(queries, "park"));
             Assert.Equal(["Istanbul Boğazı'nda sis"], await TitlesAsync(queries, "istanbul", Tone.Olumsuz));
+            await using (var db = factory.CreateDbContext()) await SeedAsync(db, Lookalikes);
+            await AssertWholeWordsAsync(queries);
 
             // The search runs on the generated column with its GIN index, which the migration creates by hand.
             await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
