@@ -104,6 +104,24 @@ public class PressSearchTests : IDisposable
         Assert.Equal(["Kağıthane'de parkı yenilendi", "Parkı yeniden açıldı"], exported.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1, "parkı", new[] { "Parkı yeniden açıldı", "Kağıthane'de parkı yenilendi" })]
+    [InlineData(PressSearch.PrefixWindow, "parkı", new[] { "Parkı yeniden açıldı", "Kağıthane'de parkı yenilendi" })]
+    [InlineData(1, "belediyesi", new[] { "Kağıthane Belediyesi otopark sorununu çözdü" })]
+    [InlineData(PressSearch.PrefixWindow, "belediyesi", new[] { "Kağıthane Belediyesi otopark sorununu çözdü" })]
+    public async Task Sqlite_row_checked_walk_and_its_fallback_find_the_same_newest_first(int window, string search, string[] expected)
+    {
+        // A window of 1 holds only the newest "park"/"beledi" candidate, which is not the word: the full merge must answer.
+        await using (var db = _sqlite.Create(UserContext.System)) { await SeedAsync(db); await SeedAsync(db, Lookalikes); }
+        await using var read = _sqlite.Create(UserContext.System);
+
+        var (ids, count) = await PressSearch.SqlitePageAsync(read, new ClippingFilter { Search = search }, null, null, 0, 10, 501, default, window);
+
+        var titles = await read.PressClippings.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title);
+        Assert.Equal(expected, ids.Select(id => titles[id]));
+        Assert.Equal(expected.Length, count);
+    }
+
     /// <summary>5 letters (4-letter prefix), 7+ letters (6-letter prefix), 1 letter (whole word), and a word start only.</summary>
     private static async Task AssertWholeWordsAsync(PressQueries queries)
     {
