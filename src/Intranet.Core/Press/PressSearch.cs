@@ -122,6 +122,16 @@ public static class PressSearch
         // A bare 0 would pick SqliteParameter's SqliteType overload.
         SqliteParameter[] Limit(int n, int offset = 0) => [new("$take", n), new("$skip", (object)offset)];
 
+        if (f.SourceId is not null)
+        {
+            // One source is a small part of the archive: its ids come from the (SourceId, TitleKey) index without reading
+            // rows and only those among the word's matches are read; the newest-first walk would read every match's row.
+            var inner = "SELECT s.rowid FROM \"PressClippingSearch\" AS s WHERE s.\"PressClippingSearch\" MATCH $q" + string.Concat(range.Select(c => " AND " + c));
+            var bySource = "SELECT p.\"Id\" AS \"Value\" FROM \"PressClippings\" AS p INDEXED BY \"IX_PressClippings_SourceId_TitleKey\" WHERE p.\"Id\" IN ("
+                + inner + ")" + string.Concat(where.Except(range).Select(c => " AND " + c)) + " ORDER BY p.\"Id\" DESC LIMIT $take OFFSET $skip";
+            var counted = await Ids(bySource, FtsQuery(words), Limit(countLimit));
+            return (skip + take <= countLimit ? counted.Skip(skip).Take(take).ToList() : await Ids(bySource, FtsQuery(words), Limit(take, skip)), counted.Count);
+        }
         var (prefixQuery, wholeWords) = IndexedPrefixes(words);
         if (wholeWords.Length > 0 && skip + take <= countLimit)
         {

@@ -127,6 +127,11 @@ public class PressSearchTests : IDisposable
     {
         Assert.Equal(["Kağıthane'de parkı yenilendi", "Parkı yeniden açıldı"], await TitlesAsync(queries, "parkı"));
         Assert.Equal(["Kağıthane Belediyesi otopark sorununu çözdü"], await TitlesAsync(queries, "BELEDİYESİ"));
+        // With a source the search starts from that source's clippings (SQLite): the same words, only that source.
+        var lookalikeSource = (await queries.SourcesAsync()).Single(s => s.Name == "Benzer Kelimeler").Id;
+        var fromSource = await queries.SearchAsync(new ClippingFilter { Search = "parkı", SourceId = lookalikeSource }, 0, 1);
+        Assert.Equal(("Parkı yeniden açıldı", 1), (Assert.Single(fromSource.Items).Title, fromSource.Total));
+        Assert.Empty((await queries.SearchAsync(new ClippingFilter { Search = "belediyesi", SourceId = lookalikeSource }, 0, 10)).Items);
         Assert.Equal(["Belediye meclisi toplandı", "Kağıthane Belediyesi otopark sorununu çözdü"], await TitlesAsync(queries, "belediye"));
         Assert.Equal(["Kağıthane Belediyesi otopark sorununu çözdü"], await TitlesAsync(queries, "belediyesi otopark"));
         Assert.Empty(await TitlesAsync(queries, "belediyesi meclisi"));
