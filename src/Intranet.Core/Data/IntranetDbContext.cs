@@ -52,6 +52,11 @@ public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICur
     public DbSet<IndicatorEvidence> IndicatorEvidence => Set<IndicatorEvidence>();
     public DbSet<PressSource> PressSources => Set<PressSource>();
     public DbSet<PressClipping> PressClippings => Set<PressClipping>();
+    public DbSet<PressScan> PressScans => Set<PressScan>();
+    public DbSet<PressKeywordRule> PressKeywordRules => Set<PressKeywordRule>();
+    public DbSet<PressDigestDispatch> PressDigestDispatches => Set<PressDigestDispatch>();
+    public DbSet<PressRelease> PressReleases => Set<PressRelease>();
+    public DbSet<Journalist> Journalists => Set<Journalist>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();

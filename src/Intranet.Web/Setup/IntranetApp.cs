@@ -62,7 +62,6 @@ public static class IntranetApp
         services.AddScoped<RequestDetails>();
         services.AddScoped<SavedFilterService>();
         services.AddScoped<HolidayAdminService>();
-        services.AddScoped<Intranet.Core.Press.PressQueries>();
         services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
         if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();
@@ -73,6 +72,7 @@ public static class IntranetApp
         services.AddRequestsHandoff(builder.Configuration);
         services.AddMuhtars(builder.Configuration);
         services.AddPerformance(builder.Configuration);
+        services.AddPress(builder.Configuration);
         return builder;
     }
 
@@ -104,6 +104,7 @@ public static class IntranetApp
         app.MapPerformanceEndpoints();
         app.MapBenchEndpoints();
         app.MapCalendarEndpoints();
+        app.MapPressEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
