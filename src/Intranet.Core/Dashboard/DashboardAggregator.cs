@@ -6,17 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Intranet.Core.Dashboard;
 
-public sealed class DashboardOptions
-{
-    /// <summary>Changes within this window become one update per scope (and so one render per screen).</summary>
-    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(150);
-    /// <summary>A scope nobody watched for this long is dropped from the cache.</summary>
-    public TimeSpan IdleEviction { get; set; } = TimeSpan.FromMinutes(10);
-    /// <summary>How often watched scopes are reloaded from the database: overdue and "today" move on with the clock,
-    /// renamed directorates show, and anything a lost message left out is corrected.</summary>
-    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromMinutes(1);
-}
-
 /// <summary>
 /// The dashboards' shared cache: one <see cref="DashboardFigures"/> and its current snapshot per
 /// <see cref="DashboardScope"/>, serving every circuit that shows the scope. A change that says what moved on a
@@ -27,7 +16,7 @@ public sealed class DashboardOptions
 /// a push cause exactly one more. Watched scopes are also reloaded every <see cref="DashboardOptions.ReloadInterval"/>;
 /// changes that arrive while a reload reads are replayed on what it read.
 /// </summary>
-public sealed class DashboardAggregator : IDisposable
+public sealed partial class DashboardAggregator : IDisposable
 {
     private readonly Func<DashboardScope, CancellationToken, Task<DashboardFigures>> _load;
     private readonly DashboardOptions _options;
@@ -74,9 +63,28 @@ public sealed class DashboardAggregator : IDisposable
     {
         var entry = _entries.GetOrAdd(scope, _ => new Entry());
         entry.Touch(_clock.GetUtcNow());
+        DashboardSnapshot? shown;
         lock (entry)
+        {
             if (entry.Snapshot is { } ready && !entry.Stale && !Outdated(entry.Figures!)) return Task.FromResult(ready);
-        return ReloadAsync(scope, entry);
+            shown = entry.Snapshot;
+        }
+        var loading = ReloadAsync(scope, entry);
+        if (entry.SubscriberCount > 0) _ = PushWhenLoadedAsync(entry, loading, shown); // the screens already open see it too
+        return loading;
+    }
+
+    private async Task PushWhenLoadedAsync(Entry entry, Task<DashboardSnapshot> loading, DashboardSnapshot? shown)
+    {
+        try
+        {
+            var loaded = await loading;
+            if (!ReferenceEquals(loaded, shown)) await NotifyAsync(entry, loaded);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Gösterge paneli yüklenemedi.");
+        }
     }
 
     /// <summary>Calls <paramref name="onUpdate"/> with each new snapshot of the scope until the handle is disposed.</summary>
@@ -260,38 +268,5 @@ public sealed class DashboardAggregator : IDisposable
     {
         _feedSubscription.Dispose();
         _reloadTimer.Dispose();
-    }
-
-    /// <summary>One scope's figures and snapshot (guarded by locking the entry) and its screens.</summary>
-    private sealed class Entry
-    {
-        private Func<DashboardSnapshot, Task>[] _subscribers = [];
-        private long _lastAccessTicks;
-
-        public DashboardFigures? Figures;
-        public DashboardSnapshot? Snapshot;
-        public bool Stale;
-        public Task<DashboardSnapshot>? Loading;
-        /// <summary>Changes seen while a load reads; replayed on what it read. Null when no load runs.</summary>
-        public List<RequestChange>? ReplayLog;
-
-        public Func<DashboardSnapshot, Task>[] Subscribers => Volatile.Read(ref _subscribers);
-        public int SubscriberCount => Subscribers.Length;
-        public DateTimeOffset LastAccess => new(Interlocked.Read(ref _lastAccessTicks), TimeSpan.Zero);
-
-        public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastAccessTicks, now.UtcTicks);
-
-        public void Add(Func<DashboardSnapshot, Task> s) { lock (this) _subscribers = [.. _subscribers, s]; }
-
-        public void Remove(Func<DashboardSnapshot, Task> s) { lock (this) _subscribers = _subscribers.Where(x => x != s).ToArray(); }
-    }
-
-    private sealed class Subscription(Entry entry, Func<DashboardSnapshot, Task> onUpdate, TimeProvider clock) : IDisposable
-    {
-        public void Dispose()
-        {
-            entry.Remove(onUpdate);
-            entry.Touch(clock.GetUtcNow());
-        }
     }
 }
