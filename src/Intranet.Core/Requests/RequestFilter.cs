@@ -55,6 +55,7 @@ public sealed record RequestListRow(
     DateTime DueAt,
     bool IsOverdue,
     string? Note,
-    Guid Version);
+    Guid Version,
+    RequestPriority Priority = RequestPriority.Normal);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
