@@ -27,7 +27,8 @@ public class DashboardFiguresTests : IDisposable
         using var db = _world.Database.Create(UserContext.System);
         _directorates = db.Directorates.Where(d => d.IsActive).Select(d => d.Id).ToList();
         _neighbourhoods = db.Neighbourhoods.Select(n => n.Id).ToList();
-        _categories = db.Categories.Where(c => c.IsActive).Select(c => new { c.Id, c.DefaultDirectorateId }).AsEnumerable()
+        // Categories an intake goes through as is: no stop-warning (refused) and no required question.
+        _categories = db.Categories.Where(c => c.IsActive && c.StopWarning == null && !db.Set<CategoryQuestion>().Any(q => q.CategoryId == c.Id && q.Required)).Select(c => new { c.Id, c.DefaultDirectorateId }).AsEnumerable()
             .Select(c => (c.Id, c.DefaultDirectorateId)).ToList();
         _staffByDirectorate = db.Users.Where(u => u.IsActive && u.DirectorateId != null).AsEnumerable()
             .GroupBy(u => u.DirectorateId!.Value).ToDictionary(g => g.Key, g => g.Select(u => u.Id).ToList());
@@ -180,6 +181,7 @@ public class DashboardFiguresTests : IDisposable
             form.NeighbourhoodId = _neighbourhoods[random.Next(_neighbourhoods.Count)];
             form.Channel = (RequestChannel)random.Next(0, 9);
             form.ExternalReference = "CMR-2026-1";
+            if (form.Channel == RequestChannel.Cimer) form.CimerType = Enum.GetValues<CimerType>().First(t => RequestTriageText.RequestTypeOf(t) == form.Type);
             form.DirectorateId = random.Next(4) == 0 ? _directorates[random.Next(_directorates.Count)] : null;
             _requests.Add((await _service.CreateAsync(form)).Id);
             return;
