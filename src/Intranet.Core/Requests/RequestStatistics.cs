@@ -17,7 +17,8 @@ public enum StatisticsDimension
 /// <summary>
 /// One line of a breakdown. <see cref="Key"/> is the neighbourhood, category or directorate id, or the
 /// <see cref="RequestChannel"/> as a number; null only for requests not yet routed to a directorate.
-/// Resolution figures cover the resolved requests only; they are null when none is resolved.
+/// Resolution figures cover the resolved requests only; they are null when none is resolved. <see cref="Forwarded"/>
+/// counts requests handed to an outside body: neither open nor resolved, never part of the resolution figures.
 /// </summary>
 public sealed record RequestStatisticsRow(
     int? Key,
@@ -28,7 +29,8 @@ public sealed record RequestStatisticsRow(
     int Overdue,
     double? MedianResolutionHours,
     double? P90ResolutionHours,
-    double? ShareWithinDeadline);
+    double? ShareWithinDeadline,
+    int Forwarded);
 
 /// <summary>A breakdown by one dimension, and the same figures over all its rows.</summary>
 public sealed record RequestStatisticsResult(StatisticsDimension Dimension, IReadOnlyList<RequestStatisticsRow> Rows, RequestStatisticsRow Total);
@@ -76,7 +78,7 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
         // Buckets merge exactly across keys, so the total's percentiles are as good as each row's.
         var merged = cells.GroupBy(c => c.Bucket)
             .Select(g => new Cell(null, g.Key, g.Sum(c => c.Count), g.Sum(c => c.Open), g.Sum(c => c.Overdue), g.Sum(c => c.InTime),
-                g.Min(c => c.Min), g.Max(c => c.Max)))
+                g.Min(c => c.Min), g.Max(c => c.Max), g.Sum(c => c.Forwarded)))
             .ToList();
         return new RequestStatisticsResult(dimension, rows, Summarize(null, "Toplam", merged));
     }
@@ -112,11 +114,12 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
     internal static int Bucket(int minutes) =>
         minutes < 2880 ? minutes / 10 : minutes < 20160 ? 288 + (minutes - 2880) / 60 : 576 + (minutes - 20160) / 360;
 
-    private sealed record Cell(int? Key, int Bucket, int Count, int Open, int Overdue, int InTime, int? Min, int? Max);
+    private sealed record Cell(int? Key, int Bucket, int Count, int Open, int Overdue, int InTime, int? Min, int? Max, int Forwarded);
 
     private static IQueryable<Cell> Histogram(IQueryable<Request> query, StatisticsDimension dimension, DateTime now)
     {
         var open = Request.OpenStatuses;
+        const RequestStatus forwarded = RequestStatus.DisKurumaYonlendirildi;
         // Same expression as Bucket(), written out so EF Core turns it into SQL (CASE with integer division).
         var keyed = dimension switch
         {
@@ -145,7 +148,8 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
                 g.Count(x => open.Contains(x.R.Status) && x.R.DueAt < now),
                 g.Count(x => x.R.ResolvedInTime == true),
                 g.Min(x => x.R.ResolutionMinutes),
-                g.Max(x => x.R.ResolutionMinutes)));
+                g.Max(x => x.R.ResolutionMinutes),
+                g.Count(x => x.R.Status == forwarded)));
     }
 
     private static RequestStatisticsRow Summarize(int? key, string name, List<Cell> cells)
@@ -160,7 +164,8 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
             cells.Sum(c => c.Overdue),
             Percentile(resolved, resolvedCount, 0.5) / 60.0,
             Percentile(resolved, resolvedCount, 0.9) / 60.0,
-            resolvedCount == 0 ? null : (double)cells.Sum(c => c.InTime) / resolvedCount);
+            resolvedCount == 0 ? null : (double)cells.Sum(c => c.InTime) / resolvedCount,
+            cells.Sum(c => c.Forwarded));
     }
 
     /// <summary>Linear interpolation between the ranks around (n-1)·p, each rank's value read from its bucket.</summary>
@@ -189,7 +194,7 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
         return buckets[^1].Max;
     }
 
-    private static async Task<Dictionary<int, string>> NamesAsync(IntranetDbContext db, StatisticsDimension dimension, List<int> ids, CancellationToken ct) =>
+    internal static async Task<Dictionary<int, string>> NamesAsync(IntranetDbContext db, StatisticsDimension dimension, List<int> ids, CancellationToken ct) =>
         dimension switch
         {
             StatisticsDimension.Neighbourhood => await db.Neighbourhoods.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct),
