@@ -109,4 +109,12 @@ public sealed class DashboardQueries(IDbContextFactory<IntranetDbContext> dbFact
         if (db.Database.IsNpgsql()) return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         return null;
     }
+
+    /// <summary>The median of a few values (the monthly bulletin's days to answer); the dashboards keep theirs in FigureParts.</summary>
+    internal static double Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
 }
