@@ -45,6 +45,11 @@ public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICur
     public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<IndicatorActual> IndicatorActuals => Set<IndicatorActual>();
+    public DbSet<StrategicPlan> StrategicPlans => Set<StrategicPlan>();
+    public DbSet<StrategicGoal> StrategicGoals => Set<StrategicGoal>();
+    public DbSet<StrategicObjective> StrategicObjectives => Set<StrategicObjective>();
+    public DbSet<IndicatorActualLog> IndicatorActualLogs => Set<IndicatorActualLog>();
+    public DbSet<IndicatorEvidence> IndicatorEvidence => Set<IndicatorEvidence>();
     public DbSet<PressSource> PressSources => Set<PressSource>();
     public DbSet<PressClipping> PressClippings => Set<PressClipping>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -59,8 +59,7 @@ internal static class DemoExtras
         foreach (var (appointment, calendarEvent) in appointments)
             if (calendarEvent is not null) appointment.CalendarEventId = calendarEvent.Id;
 
-        db.PerformanceIndicators.AddRange(DemoPerformance.Indicators(rng, now, directorates));
-        await db.SaveChangesAsync(ct);
+        await DemoPerformance.SeedAsync(db, directorates, rng, now, ct);
     }
 
     private static IEnumerable<PressClipping> Clippings(Random rng, DateTime now, List<PressSource> sources, string[] neighbourhoods)

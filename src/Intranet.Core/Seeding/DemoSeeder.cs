@@ -49,6 +49,7 @@ public static class DemoSeeder
         await SeedRequestsAsync(db, options.RequestCount, options.BatchSize, options.Seed, now, ct);
         await DemoRequestsBulk.SeedAsync(db, ct);
         await DemoRequestsHandoff.SeedAsync(db, options.Seed, now, ct);
+        await DemoMuhtar.SeedAsync(db, new Random(options.Seed + 9), now, ct);
     }
 
     /// <summary>
@@ -154,9 +155,6 @@ public static class DemoSeeder
         {
             Name = n.Name,
             SearchKey = TurkishText.Fold(n.Name),
-            MuhtarName = n.MuhtarName,
-            MuhtarPhone = PhoneNumber.Normalize(n.MuhtarPhone),
-            MuhtarEmail = DemoData.MuhtarEmail(n.Name),
             Population = n.Population,
         }));
         db.Categories.AddRange(DemoData.Categories.Select(c => new Category

@@ -63,7 +63,6 @@ public static class IntranetApp
         services.AddScoped<SavedFilterService>();
         services.AddScoped<HolidayAdminService>();
         services.AddScoped<Intranet.Core.Press.PressQueries>();
-        services.AddScoped<Intranet.Core.Performance.PerformanceQueries>();
         services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
         if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();
@@ -72,6 +71,8 @@ public static class IntranetApp
         services.AddCalendar();
         services.AddRequestsBulk();
         services.AddRequestsHandoff(builder.Configuration);
+        services.AddMuhtars(builder.Configuration);
+        services.AddPerformance(builder.Configuration);
         return builder;
     }
 
@@ -99,6 +100,8 @@ public static class IntranetApp
         app.MapRequestEndpoints();
         app.MapRequestExports();
         app.MapRequestsHandoff();
+        app.MapMuhtarEndpoints();
+        app.MapPerformanceEndpoints();
         app.MapBenchEndpoints();
         app.MapCalendarEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -44,6 +44,13 @@ public static class MudControls
         await page.FillFieldAsync("intake-text", text);
         if (beforeSave is not null) await beforeSave();
         await page.GetByTestId("intake-save").ClickAsync();
-        return (await page.GetByTestId("intake-number").TextContentAsync())!.Trim();
+        // The number, or the form's own messages: a refused save fails here with what the operator would read, and a
+        // machine loaded by parallel builds gets a minute before the save counts as lost.
+        var number = page.GetByTestId("intake-number");
+        var refused = page.Locator(".mud-input-helper-text.mud-input-error, .mud-alert-text-error, .mud-snackbar.mud-alert-filled-error");
+        await number.Or(refused).First.WaitForAsync(new() { Timeout = 60_000 });
+        if (!await number.IsVisibleAsync())
+            throw new InvalidOperationException("The intake form refused the save: " + string.Join(" | ", await refused.AllInnerTextsAsync()));
+        return (await number.TextContentAsync())!.Trim();
     }
 }

@@ -20,14 +20,16 @@ public sealed class TestClock(DateTimeOffset now) : TimeProvider
 /// </summary>
 public sealed class RequestWorld : IDisposable
 {
-    public SqliteTestDatabase Database { get; } = new();
+    public SqliteTestDatabase Database { get; }
     // Wednesday 25 November 2026, 10:00 in Istanbul.
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 7, 0, 0, TimeSpan.Zero));
     public RecordingChangeFeed Changes { get; } = new();
     private readonly WorkingCalendarProvider _calendars;
 
-    public RequestWorld()
+    /// <param name="database">A database of the test's choosing (e.g. <see cref="SqliteTestDatabase.OnDisk"/>); in memory by default.</param>
+    public RequestWorld(SqliteTestDatabase? database = null)
     {
+        Database = database ?? new SqliteTestDatabase();
         using var db = Database.Create(UserContext.System);
         DemoSeeder.SeedAsync(db, new DemoSeedOptions { RequestCount = 0 }, CancellationToken.None).GetAwaiter().GetResult();
         HolidayReferenceData.EnsureAsync(db).GetAwaiter().GetResult();

@@ -23,7 +23,9 @@ function options(config) {
         series: donut ? config.series[0]?.values ?? [] : config.series.map(s => ({ name: s.name, data: s.values })),
         labels: donut ? config.categories : undefined,
         xaxis: donut ? undefined : { categories: config.categories, labels: { formatter: number, style: { fontSize: config.dark ? '18px' : '12px' } } },
-        yaxis: donut ? undefined : { labels: { formatter: number, style: { fontSize: config.dark ? '18px' : '12px' } } },
+        // A donut has no axes, but ApexCharts' update path reads opts.yaxis[i]: left undefined it throws on the first
+        // new figures of a donut and takes the screen's circuit with it.
+        yaxis: donut ? {} : { labels: { formatter: number, style: { fontSize: config.dark ? '18px' : '12px' } } },
         tooltip: { y: { formatter: number } },
         noData: { text: 'Veri yok' },
     };
