@@ -180,6 +180,8 @@ public class DashboardFiguresTests : IDisposable
             form.CategoryId = category.Id;
             form.NeighbourhoodId = _neighbourhoods[random.Next(_neighbourhoods.Count)];
             form.Channel = (RequestChannel)random.Next(0, 9);
+            if (form.Channel == RequestChannel.Muhtar) form.Channel = RequestChannel.Web; // a muhtar's intake names its muhtar
+
             form.ExternalReference = "CMR-2026-1";
             if (form.Channel == RequestChannel.Cimer) form.CimerType = Enum.GetValues<CimerType>().First(t => RequestTriageText.RequestTypeOf(t) == form.Type);
             form.DirectorateId = random.Next(4) == 0 ? _directorates[random.Next(_directorates.Count)] : null;
