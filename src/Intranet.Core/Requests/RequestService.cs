@@ -84,7 +84,7 @@ public sealed partial class RequestService(
             });
 
         await SaveWithNumberAsync(db, request, ct);
-        changes.Publish(ChangeTopic.Requests);
+        changes.Publish(ChangeEvent.ForRequest(null, RequestFacts.Of(request)));
         return new RequestCreated(request.Id, request.Number);
     }
 
@@ -146,7 +146,8 @@ public sealed partial class RequestService(
                 Size = file.Content.Length, Content = file.Content, UploadedAt = now, UploadedBy = User.Name,
             });
         await db.SaveChangesAsync(ct);
-        changes.Publish(ChangeTopic.Requests);
+        var facts = RequestFacts.Of(request);
+        changes.Publish(ChangeEvent.ForRequest(facts, facts));
         return request.Number;
     }
 
@@ -161,6 +162,7 @@ public sealed partial class RequestService(
             throw new AccessDeniedException($"\"{ActionText.Name(step.Action)}\" işlemi için yetkiniz yok.");
 
         db.Entry(request).Property(r => r.Version).OriginalValue = step.Version;
+        var before = RequestFacts.Of(request);
         var from = request.Status;
         var to = RequestPermissions.TargetOf(step.Action);
         if (to is { } target && !RequestPermissions.IsStepAllowed(from, step.Action, target))
@@ -186,7 +188,7 @@ public sealed partial class RequestService(
         {
             throw await ConflictAsync(step.RequestId, ct);
         }
-        changes.Publish(ChangeTopic.Requests);
+        changes.Publish(ChangeEvent.ForRequest(before, RequestFacts.Of(request)));
         return request.Version;
     }
 

@@ -44,7 +44,8 @@ public class VisitFlowTests(MessagingBrowserApp browser) : IClassFixture<Messagi
         await Assertions.Expect(page.GetByTestId("notice-row")).ToHaveCountAsync(1);
         var muhtar = await MuhtarOfAsync("Hürriyet");
         Assert.Equal("90" + muhtar.Phone![1..], Assert.Single(browser.Sms.Received).To);
-        Assert.Equal([muhtar.Email!], Assert.Single(browser.Smtp.Messages).Recipients);
+        // Once to the muhtar; other mail of the running app (the morning press digest) is not this test's business.
+        Assert.Equal([muhtar.Email!], Assert.Single(browser.Smtp.Messages, m => m.Recipients.Contains(muhtar.Email!)).Recipients);
 
         // 3. Five requests raised there, typed into the quick grid and saved in one go.
         for (var i = 0; i < Raised.Length; i++)

@@ -103,12 +103,18 @@ public sealed class RecordingChangeFeed : IChangeFeed
     private readonly InProcessChangeFeed _inner = new();
 
     public System.Collections.Concurrent.ConcurrentQueue<ChangeTopic> Published { get; } = new();
+    public System.Collections.Concurrent.ConcurrentQueue<ChangeEvent> PublishedEvents { get; } = new();
 
-    public void Publish(ChangeTopic topic)
+    public void Publish(ChangeTopic topic) => Publish(new ChangeEvent(topic));
+
+    public void Publish(ChangeEvent change)
     {
-        Published.Enqueue(topic);
-        _inner.Publish(topic);
+        Published.Enqueue(change.Topic);
+        PublishedEvents.Enqueue(change);
+        _inner.Publish(change);
     }
 
     public IDisposable Subscribe(Action<ChangeTopic> onChange) => _inner.Subscribe(onChange);
+
+    public IDisposable SubscribeEvents(Action<ChangeEvent> onChange) => _inner.SubscribeEvents(onChange);
 }

@@ -31,17 +31,22 @@ function options(config) {
     };
 }
 
-export function create(element, config) {
+// The figures come as one JSON string ({ categories, series: [{ name, values }] }), shared by every screen on the server.
+export function create(element, type, height, horizontal, dark, json) {
+    const config = { type, height, horizontal, dark, ...JSON.parse(json) };
     const chart = new ApexCharts(element, options(config));
     chart.render();
     return {
-        update(categories, series) {
+        // Without new categories only the series are updated (the cheap path).
+        update(json, categoriesChanged) {
+            const { categories: fresh, series } = JSON.parse(json);
+            const categories = categoriesChanged ? fresh : null;
             const donut = config.type === 'donut';
             if (donut) {
-                chart.updateOptions({ labels: categories }, false, false, false);
+                if (categories) chart.updateOptions({ labels: categories }, false, false, false);
                 chart.updateSeries(series[0]?.values ?? [], false);
             } else {
-                chart.updateOptions({ xaxis: { categories } }, false, false, false);
+                if (categories) chart.updateOptions({ xaxis: { categories } }, false, false, false);
                 chart.updateSeries(series.map(s => ({ name: s.name, data: s.values })), false);
             }
         },
