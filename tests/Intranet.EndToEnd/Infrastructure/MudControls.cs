@@ -24,7 +24,9 @@ public static class MudControls
     /// <summary>Types into the MudAutocomplete marked with this test id and picks the suggestion with this text.</summary>
     public static async Task AutocompleteAsync(this IPage page, string testId, string typed, string option)
     {
-        var shown = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(option));
+        // Matched as Playwright's HasText matches the suggestion: anywhere, any case.
+        var shown = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(option),
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         for (var attempt = 1; ; attempt++)
         {
             await page.Field(testId).FillAsync(typed);
