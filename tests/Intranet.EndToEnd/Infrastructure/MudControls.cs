@@ -27,15 +27,22 @@ public static class MudControls
         // Matched as Playwright's HasText matches the suggestion: anywhere, any case.
         var shown = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(option),
             System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        for (var attempt = 1; ; attempt++)
+        // On a machine loaded by parallel builds MudAutocomplete's debounced search for the typed text can re-render the
+        // list under the click, or land after the pick and clear it: a person sees the field without the pick and picks
+        // again, and so does this helper (three times at most; the last check below then fails for real).
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
             await page.Field(testId).FillAsync(typed);
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-            await Assertions.Expect(page.Field(testId)).ToHaveValueAsync(shown);
-            // On a machine loaded by parallel builds MudAutocomplete's debounced search for the typed text can land after
-            // the pick and clear it again (a person would see the empty field and pick again; so does this helper).
-            await page.WaitForTimeoutAsync(400);
-            if (shown.IsMatch(await page.Field(testId).InputValueAsync()) || attempt == 3) break;
+            try
+            {
+                await Assertions.Expect(page.Field(testId)).ToHaveValueAsync(shown, new() { Timeout = 5_000 });
+                await page.WaitForTimeoutAsync(400);
+                if (shown.IsMatch(await page.Field(testId).InputValueAsync())) break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
         }
         await Assertions.Expect(page.Field(testId)).ToHaveValueAsync(shown);
     }
@@ -60,9 +67,15 @@ public static class MudControls
         // machine loaded by parallel builds gets a minute before the save counts as lost.
         var number = page.GetByTestId("intake-number");
         var refused = page.Locator(".mud-input-helper-text.mud-input-error, .mud-alert-text-error, .mud-snackbar.mud-alert-filled-error");
-        await number.Or(refused).First.WaitForAsync(new() { Timeout = 60_000 });
-        if (!await number.IsVisibleAsync())
+        try
+        {
+            // Waiting for the number only: messages of an earlier, deliberately refused save may still be on screen.
+            await number.WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
             throw new InvalidOperationException("The intake form refused the save: " + string.Join(" | ", await refused.AllInnerTextsAsync()));
+        }
         return (await number.TextContentAsync())!.Trim();
     }
 }
