@@ -36,6 +36,8 @@ public static class MudControls
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
             try
             {
+                // A pick closes the list; a lost click leaves it open with the typed text (which may read like the pick).
+                await Assertions.Expect(page.Field(testId)).ToHaveAttributeAsync("aria-expanded", "false", new() { Timeout = 5_000 });
                 await Assertions.Expect(page.Field(testId)).ToHaveValueAsync(shown, new() { Timeout = 5_000 });
                 await page.WaitForTimeoutAsync(400);
                 if (shown.IsMatch(await page.Field(testId).InputValueAsync())) break;
@@ -44,6 +46,7 @@ public static class MudControls
             {
             }
         }
+        await Assertions.Expect(page.Field(testId)).ToHaveAttributeAsync("aria-expanded", "false");
         await Assertions.Expect(page.Field(testId)).ToHaveValueAsync(shown);
     }
 
