@@ -37,7 +37,8 @@ public static class DatabaseSetup
         var migrations = MigrationsAssembly(provider);
         return provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))
+                .AddInterceptors(SqliteConnectionSettings.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations)),
             DatabaseProvider.PostgreSQL => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),

@@ -15,9 +15,10 @@ public sealed class SqliteFileDatabase : IDisposable
 
     public SqliteFileDatabase()
     {
-        Options = new DbContextOptionsBuilder<IntranetDbContext>()
-            .UseSqlite($"Data Source={_path}", o => o.MigrationsAssembly(DatabaseSetup.MigrationsAssembly(DatabaseProvider.Sqlite)))
-            .Options;
+        // The app's own SQLite set-up (write-ahead log, busy timeout), so concurrency runs as it does in the app.
+        var builder = new DbContextOptionsBuilder<IntranetDbContext>();
+        builder.UseProvider(DatabaseProvider.Sqlite, $"Data Source={_path}");
+        Options = builder.Options;
         using var db = Create(UserContext.System);
         db.Database.Migrate();
     }
