@@ -3,6 +3,7 @@ using Bunit.TestDoubles;
 using Intranet.Core.Organization;
 using Intranet.Web.Components.Layout;
 using Intranet.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Intranet.Tests.Components;
 
@@ -67,5 +68,37 @@ public class NavMenuTests : MudComponentTest
         Assert.Contains("Takvim", links);
         Assert.DoesNotContain("Başvurular", links);
         Assert.DoesNotContain("Performans", links);
+    }
+
+    [Fact]
+    public void The_most_specific_entry_of_the_address_is_marked_current_and_follows_navigation()
+    {
+        var menu = RenderAs(Roles.Staff);
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/basvurular/istatistik");
+        menu.WaitForAssertion(() =>
+            Assert.Equal(["/basvurular/istatistik"], menu.FindAll("a[aria-current=page]").Select(a => a.GetAttribute("href"))));
+
+        navigation.NavigateTo("/basvurular");
+        menu.WaitForAssertion(() =>
+            Assert.Equal(["/basvurular"], menu.FindAll("a[aria-current=page]").Select(a => a.GetAttribute("href"))));
+
+        navigation.NavigateTo("/basvurular/12");  // a request's page is under the list, which matches only itself
+        menu.WaitForAssertion(() => Assert.Empty(menu.FindAll("a[aria-current=page]")));
+    }
+
+    [Fact]
+    public void The_muhtar_group_opens_and_closes_with_its_button()
+    {
+        var menu = RenderAs(Roles.Staff);
+        var toggle = menu.Find("button[aria-controls=nav-group-muhtars]");
+
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+        Assert.DoesNotContain(menu.FindAll("a"), a => a.GetAttribute("href") == "/muhtarlar");
+
+        toggle.Click();
+
+        Assert.Equal("true", menu.Find("button[aria-controls=nav-group-muhtars]").GetAttribute("aria-expanded"));
+        Assert.Contains(menu.FindAll("#nav-group-muhtars a"), a => a.GetAttribute("href") == "/muhtarlar");
     }
 }
