@@ -46,7 +46,7 @@ public sealed partial class RequestExport(IDbContextFactory<IntranetDbContext> d
         Demand();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = RequestQueries.Apply(db.Requests.AsNoTracking().VisibleTo(currentUser.User), filter, now);
+        var query = RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(currentUser.User), filter, now);
         var open = Request.OpenStatuses;
         var below = int.MaxValue;
         while (true)

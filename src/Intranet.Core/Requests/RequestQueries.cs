@@ -16,7 +16,7 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = Apply(db.Requests.AsNoTracking().VisibleTo(User), filter, now);
+        var query = Apply(db, db.Requests.AsNoTracking().VisibleTo(User), filter, now);
         var total = await query.CountAsync(ct);
         var rows = await Sort(query, page)
             .Skip(page.Page * page.PageSize).Take(page.PageSize)
@@ -41,7 +41,7 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
     }
 
     /// <summary>The filter as SQL. Shared with exports and statistics so every figure means the same rows.</summary>
-    internal static IQueryable<Request> Apply(IQueryable<Request> query, RequestFilter filter, DateTime now)
+    internal static IQueryable<Request> Apply(IntranetDbContext db, IQueryable<Request> query, RequestFilter filter, DateTime now)
     {
         if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(r => statuses.Contains(r.Status));
         if (filter.OpenOnly || filter.OverdueOnly) query = query.Where(r => Request.OpenStatuses.Contains(r.Status));
@@ -60,7 +60,7 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
             var text = filter.Text.Trim();
             if (RequestNumber.LooksLikeNumber(text)) query = query.Where(r => r.Number == RequestNumber.Normalize(text));
             else if (PhoneNumber.Normalize(text) is { } phone) query = query.Where(r => r.Citizen!.Phone == phone);
-            else query = query.Where(r => r.Text.Contains(text));
+            else query = query.Matching(db, text);
         }
         return query;
     }

@@ -113,6 +113,8 @@ public static class DemoSeeder
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             db.AuditingSuspended = suspended;
         }
+        // Bulk inserts skip the per-save upkeep of the statistics cells: one rebuild instead.
+        await RequestStatisticsCells.RebuildAsync(db, ct);
         return count;
     }
 

@@ -20,6 +20,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Intranet.Core.Auditing.AuditEntry", b =>
@@ -985,6 +986,12 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime?>("RoutedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasComputedColumnSql("lower(translate(\"Text\", 'İıŞşĞğÜüÖöÇçÎîÛûÂâ', 'iissgguuoocciiuuaa'))", true);
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -1024,6 +1031,12 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Requests_SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("CategoryId", "Status");
 
                     b.HasIndex("DirectorateId", "ClosedAt");
@@ -1055,6 +1068,9 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("Status", "DirectorateId", "NeighbourhoodId", "DueAt")
                         .HasDatabaseName("IX_Requests_Dashboard_Open");
+
+                    b.HasIndex("Status", "CreatedOn", "DueAt", "DirectorateId", "NeighbourhoodId", "CategoryId", "Channel")
+                        .HasDatabaseName("IX_Requests_Statistics_Open");
 
                     b.HasIndex("CreatedOn", "Status", "DueAt", "ResolutionMinutes", "ResolvedInTime", "NeighbourhoodId", "CategoryId", "DirectorateId", "Channel")
                         .HasDatabaseName("IX_Requests_Statistics");
@@ -1148,6 +1164,32 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("RequestId", "At");
 
                     b.ToTable("RequestHistory");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestStatisticsCell", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Dimension", "Month", "Key");
+
+                    b.ToTable("RequestStatisticsCells", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>

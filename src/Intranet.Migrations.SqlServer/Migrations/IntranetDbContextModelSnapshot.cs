@@ -985,6 +985,12 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("RoutedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasComputedColumnSql("LOWER(TRANSLATE([Text], N'İıŞşĞğÜüÖöÇçÎîÛûÂâ', N'iissgguuoocciiuuaa'))", false);
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -1055,6 +1061,9 @@ namespace Intranet.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "DirectorateId", "NeighbourhoodId", "DueAt")
                         .HasDatabaseName("IX_Requests_Dashboard_Open");
+
+                    b.HasIndex("Status", "CreatedOn", "DueAt", "DirectorateId", "NeighbourhoodId", "CategoryId", "Channel")
+                        .HasDatabaseName("IX_Requests_Statistics_Open");
 
                     b.HasIndex("CreatedOn", "Status", "DueAt", "ResolutionMinutes", "ResolvedInTime", "NeighbourhoodId", "CategoryId", "DirectorateId", "Channel")
                         .HasDatabaseName("IX_Requests_Statistics");
@@ -1148,6 +1157,32 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.HasIndex("RequestId", "At");
 
                     b.ToTable("RequestHistory");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestStatisticsCell", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Scope", "Dimension", "Month", "Key");
+
+                    b.ToTable("RequestStatisticsCells", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>

@@ -1,0 +1,107 @@
+using Intranet.Core.Common;
+using Intranet.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intranet.Core.Requests;
+
+/// <summary>
+/// The request list's free-text search: a Turkish-folded substring of the request text ("korkuluk", "KORKULUK" and
+/// "Korkuluk" find the same rows; "inonu" finds "İnönü"), answered from an index instead of reading every request.
+/// <list type="bullet">
+/// <item>Every provider gets the computed column <see cref="Column"/>: the text lower-cased with the Turkish letters
+/// folded as <see cref="TurkishText.Fold"/> folds them, computed by the database itself, so no save path (nor a bulk
+/// seed, nor another branch's update) can forget it.</item>
+/// <item>SQLite: an FTS5 trigram table over that column (<see cref="SqliteTable"/>), external content, kept in step by
+/// triggers (<see cref="SqliteUp"/>).</item>
+/// <item>PostgreSQL: a pg_trgm GIN index on the stored column; a LIKE '%…%' uses it.</item>
+/// <item>SQL Server: LIKE on the computed column, a scan (full-text catalogs cannot be tested here).</item>
+/// </list>
+/// Trigrams need three letters: a one- or two-letter search falls back to LIKE over the column, a scan everywhere.
+/// </summary>
+public static class RequestSearch
+{
+    public const string Column = "SearchText";
+    public const string SqliteTable = "RequestSearch";
+
+    /// <summary>The letters <see cref="TurkishText.Fold"/> maps, and what to; lower-casing does the rest.</summary>
+    private const string From = "İıŞşĞğÜüÖöÇçÎîÛûÂâ";
+    private const string To = "iissgguuoocciiuuaa";
+
+    /// <summary>The folded text as SQL of the given provider, over the quoted column <paramref name="text"/>.</summary>
+    public static string FoldSql(string? providerName, string text)
+    {
+        if (IsSqlite(providerName))
+        {
+            // SQLite has no translate(): one replace() per letter. Its lower() folds ASCII only; the FTS5 index folds
+            // the case of every other letter itself.
+            var sql = text;
+            for (var i = 0; i < From.Length; i++) sql = $"replace({sql}, '{From[i]}', '{To[i]}')";
+            return $"lower({sql})";
+        }
+        return IsSqlServer(providerName)
+            ? $"LOWER(TRANSLATE({text}, N'{From}', N'{To}'))"
+            : $"lower(translate({text}, '{From}', '{To}'))";
+    }
+
+    /// <summary>The computed column (and on PostgreSQL its trigram index); called from the model for each provider.</summary>
+    internal static void Configure(ModelBuilder model, string? providerName)
+    {
+        var request = model.Entity<Request>();
+        var sqlite = IsSqlite(providerName);
+        var postgres = !sqlite && !IsSqlServer(providerName);
+        // PostgreSQL stores it (a GIN index needs a stored column or an expression the queries repeat); SQLite and
+        // SQL Server compute it when read, which the FTS5 table and a LIKE scan do.
+        request.Property<string>(Column).HasMaxLength(4000)
+            .HasComputedColumnSql(FoldSql(providerName, sqlite || postgres ? "\"Text\"" : "[Text]"), stored: postgres);
+        if (postgres)
+        {
+            model.HasPostgresExtension("pg_trgm");
+            request.HasIndex(Column).HasDatabaseName("IX_Requests_SearchText").HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
+    }
+
+    /// <summary>
+    /// Requests whose text contains <paramref name="text"/>, Turkish-folded. On SQLite through the FTS5 table (as an
+    /// <c>Id IN (…)</c> the planner can drive from or probe), elsewhere through LIKE on the folded column.
+    /// </summary>
+    internal static IQueryable<Request> Matching(this IQueryable<Request> query, IntranetDbContext db, string text)
+    {
+        var folded = TurkishText.Fold(text);
+        if (db.Database.IsSqlite() && folded.Length >= 3)
+        {
+            // A quoted FTS5 string is a phrase: with the trigram tokenizer, a substring match.
+            var phrase = "\"" + folded.Replace("\"", "\"\"") + "\"";
+            var hits = db.Database.SqlQueryRaw<int>(
+                $"SELECT rowid AS \"Value\" FROM \"{SqliteTable}\" WHERE \"{SqliteTable}\" MATCH {{0}}", phrase);
+            return query.Where(r => hits.Contains(r.Id));
+        }
+        var pattern = "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return query.Where(r => EF.Functions.Like(EF.Property<string>(r, Column), pattern, "\\"));
+    }
+
+    /// <summary>SQLite: the FTS5 table over <see cref="Column"/>, its triggers, and the index of the requests already there.</summary>
+    public static string SqliteUp => $"""
+        CREATE VIRTUAL TABLE "{SqliteTable}" USING fts5("{Column}", content='Requests', content_rowid='Id', tokenize='trigram');
+        CREATE TRIGGER "Requests_Search_Insert" AFTER INSERT ON "Requests" BEGIN
+          INSERT INTO "{SqliteTable}"(rowid, "{Column}") VALUES (new."Id", new."{Column}");
+        END;
+        CREATE TRIGGER "Requests_Search_Delete" AFTER DELETE ON "Requests" BEGIN
+          INSERT INTO "{SqliteTable}"("{SqliteTable}", rowid, "{Column}") VALUES ('delete', old."Id", old."{Column}");
+        END;
+        CREATE TRIGGER "Requests_Search_Update" AFTER UPDATE OF "Text" ON "Requests" BEGIN
+          INSERT INTO "{SqliteTable}"("{SqliteTable}", rowid, "{Column}") VALUES ('delete', old."Id", old."{Column}");
+          INSERT INTO "{SqliteTable}"(rowid, "{Column}") VALUES (new."Id", new."{Column}");
+        END;
+        INSERT INTO "{SqliteTable}"("{SqliteTable}") VALUES ('rebuild');
+        """;
+
+    public static string SqliteDown => $"""
+        DROP TRIGGER IF EXISTS "Requests_Search_Update";
+        DROP TRIGGER IF EXISTS "Requests_Search_Delete";
+        DROP TRIGGER IF EXISTS "Requests_Search_Insert";
+        DROP TABLE IF EXISTS "{SqliteTable}";
+        """;
+
+    private static bool IsSqlite(string? provider) => provider?.EndsWith(".Sqlite", StringComparison.Ordinal) == true;
+    private static bool IsSqlServer(string? provider) => provider?.EndsWith(".SqlServer", StringComparison.Ordinal) == true;
+}
