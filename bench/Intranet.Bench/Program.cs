@@ -39,6 +39,10 @@ await using (var db = NewContext(UserContext.System))
         seeded = true;
     }
     else Console.WriteLine($"Reusing the database: {existing:N0} requests");
+    // A database seeded before the statistics cells existed gets them now (as the app does on start).
+    var cellsStarted = Stopwatch.StartNew();
+    await RequestStatisticsCells.EnsureAsync(db);
+    if (cellsStarted.Elapsed.TotalSeconds > 1) Console.WriteLine($"Statistics cells built in {cellsStarted.Elapsed.TotalSeconds:N0} s");
     // Planner statistics, as a production database has them (autovacuum on PostgreSQL, PRAGMA optimize on SQLite).
     if (provider == DatabaseProvider.Sqlite)
     {
@@ -60,7 +64,8 @@ await using (var db = NewContext(UserContext.System))
     busiestNeighbourhood = await db.Requests.GroupBy(r => r.NeighbourhoodId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
 }
 
-var clock = TimeProvider.System;
+// One instant for the whole run, so the cells and the reference count "overdue" against the same clock.
+var clock = new FrozenClock(TimeProvider.System.GetUtcNow());
 var today = IstanbulTime.Today(DateTime.UtcNow);
 var lastYear = new RequestFilter { From = today.AddMonths(-12).AddDays(1), To = today };
 var listCases = new (string Name, RequestFilter Filter)[]
@@ -70,6 +75,19 @@ var listCases = new (string Name, RequestFilter Filter)[]
     ("directorate + status", new RequestFilter { DirectorateId = fen, Statuses = [RequestStatus.Islemde] }),
     ("neighbourhood + 30 days", new RequestFilter { NeighbourhoodId = busiestNeighbourhood, From = today.AddDays(-30), To = today }),
     ("text 'korkuluk'", new RequestFilter { Text = "korkuluk" }),
+    // The same rows: the search folds case and the Turkish letters.
+    ("text 'KORKULUK'", new RequestFilter { Text = "KORKULUK" }),
+    ("text 'ŞİRİNTEPE'", new RequestFilter { Text = "ŞİRİNTEPE" }),
+    // A word in most requests: the first page must not wait for every match to be sorted.
+    ("text 'mahallesi'", new RequestFilter { Text = "mahallesi" }),
+    ("text 'korkuluk' + open", new RequestFilter { Text = "korkuluk", OpenOnly = true }),
+    ("text 'korkuluk' + nbhd", new RequestFilter { Text = "korkuluk", NeighbourhoodId = busiestNeighbourhood }),
+};
+var statisticsCases = new (string Name, RequestFilter Filter)[]
+{
+    ("12 months", lastYear),
+    // Another filter than the date range and the directorate reads the requests (no cells): how long that takes.
+    ("12 months, one channel", lastYear with { Channel = RequestChannel.Web }),
 };
 
 var results = new List<(string Group, string Name, string User, double Median, double P95, string Note)>();
@@ -85,11 +103,15 @@ foreach (var (userName, user) in new[] { ("Admin", admin), ("Staff FEN", staff) 
         results.Add(("list page 1", name, userName, median, p95, $"{total:N0} rows"));
         Print(results[^1]);
     }
+    var reference = new RequestStatistics(factory, new FixedCurrentUser(user), clock) { UseCells = false };
+    foreach (var (caseName, filter) in statisticsCases)
     foreach (var dimension in Enum.GetValues<StatisticsDimension>())
     {
-        var lines = 0;
-        var (median, p95) = await Measure(async () => lines = (await statistics.GetAsync(lastYear, dimension)).Rows.Count);
-        results.Add(("statistics 12 months", dimension.ToString(), userName, median, p95, $"{lines} lines"));
+        RequestStatisticsResult? result = null;
+        var (median, p95) = await Measure(async () => result = await statistics.GetAsync(filter, dimension));
+        // The cells must give what the requests give: checked once per case on the full data set.
+        var same = Same(result!, await reference.GetAsync(filter, dimension));
+        results.Add(($"statistics {caseName}", dimension.ToString(), userName, median, p95, $"{result!.Rows.Count} lines{(same ? "" : " DIFFERENT FROM THE REQUESTS")}"));
         Print(results[^1]);
     }
 }
@@ -112,6 +134,17 @@ async Task<(double Median, double P95)> Measure(Func<Task> action)
     return (Quantile(times, 0.5), Quantile(times, 0.95));
 }
 
+static bool Same(RequestStatisticsResult a, RequestStatisticsResult b) =>
+    a.Rows.Count == b.Rows.Count && a.Rows.Append(a.Total).Zip(b.Rows.Append(b.Total)).All(p => SameRow(p.First, p.Second));
+
+static bool SameRow(RequestStatisticsRow x, RequestStatisticsRow y) =>
+    (x.Key, x.Name, x.Total, x.Open, x.Resolved, x.Overdue) == (y.Key, y.Name, y.Total, y.Open, y.Resolved, y.Overdue)
+    && Close(x.MedianResolutionHours, y.MedianResolutionHours) && Close(x.P90ResolutionHours, y.P90ResolutionHours)
+    && Close(x.ShareWithinDeadline, y.ShareWithinDeadline);
+
+// Floating-point sums in a different order may differ in the last bits.
+static bool Close(double? x, double? y) => x == y || (x is { } u && y is { } v && Math.Abs(u - v) <= 1e-9 * Math.Max(1, Math.Abs(u)));
+
 static double Quantile(List<double> sorted, double p)
 {
     var pos = (sorted.Count - 1) * p;
@@ -122,6 +155,11 @@ static double Quantile(List<double> sorted, double p)
 static void Print((string Group, string Name, string User, double Median, double P95, string Note) r) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{r.Group,-22} {r.Name,-26} {r.User,-10} median {r.Median,8:F1} ms   p95 {r.P95,8:F1} ms   {r.Note}"));
+
+sealed class FrozenClock(DateTimeOffset at) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => at;
+}
 
 sealed class Factory(DbContextOptions<IntranetDbContext> options, UserContext user) : IDbContextFactory<IntranetDbContext>
 {

@@ -57,4 +57,5 @@ public sealed record RequestListRow(
     string? Note,
     Guid Version);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+/// <summary>A page and the number of rows in all pages; <paramref name="MoreThanTotal"/>: at least that many, a search stopped counting.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, bool MoreThanTotal = false);

@@ -16,8 +16,14 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = Apply(db, db.Requests.AsNoTracking().VisibleTo(User), filter, now);
-        var total = await query.CountAsync(ct);
+        var visible = db.Requests.AsNoTracking().VisibleTo(User);
+        var query = Apply(db, visible, filter, now);
+        // A search counts its matches up to a limit ("more than 1,000"): an exact count of a common word reads them all.
+        var search = RequestSearch.IsFreeText(filter.Text);
+        var counted = search ? await query.Take(RequestSearch.CountLimit + 1).CountAsync(ct) : await query.CountAsync(ct);
+        var more = search && counted > RequestSearch.CountLimit;
+        // A common word: walk the list in its order testing each row, rather than read every match to sort them.
+        if (search && await RequestSearch.IsCommonAsync(db, filter.Text!, page.PageSize, ct)) query = Apply(db, visible, filter, now, scanText: true);
         var rows = await Sort(query, page)
             .Skip(page.Page * page.PageSize).Take(page.PageSize)
             .Select(r => new
@@ -37,11 +43,12 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         var items = rows.Select(r => new RequestListRow(r.Id, r.Number, r.Type, r.Channel, r.Status, r.Category, r.Neighbourhood,
             r.DirectorateId, r.Directorate, r.AssigneeId, r.Assignee, PersonalData.MaskName(r.Citizen), r.Text,
             r.CreatedAt, r.DueAt, Request.OpenStatuses.Contains(r.Status) && r.DueAt < now, r.Note, r.Version)).ToList();
-        return new PagedResult<RequestListRow>(items, total);
+        return new PagedResult<RequestListRow>(items, more ? RequestSearch.CountLimit : counted, more);
     }
 
     /// <summary>The filter as SQL. Shared with exports and statistics so every figure means the same rows.</summary>
-    internal static IQueryable<Request> Apply(IntranetDbContext db, IQueryable<Request> query, RequestFilter filter, DateTime now)
+    /// <param name="scanText">Search by testing each row's text rather than through the index (see <see cref="RequestSearch.Matching"/>).</param>
+    internal static IQueryable<Request> Apply(IntranetDbContext db, IQueryable<Request> query, RequestFilter filter, DateTime now, bool scanText = false)
     {
         if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(r => statuses.Contains(r.Status));
         if (filter.OpenOnly || filter.OverdueOnly) query = query.Where(r => Request.OpenStatuses.Contains(r.Status));
@@ -60,7 +67,7 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
             var text = filter.Text.Trim();
             if (RequestNumber.LooksLikeNumber(text)) query = query.Where(r => r.Number == RequestNumber.Normalize(text));
             else if (PhoneNumber.Normalize(text) is { } phone) query = query.Where(r => r.Citizen!.Phone == phone);
-            else query = query.Matching(db, text);
+            else query = query.Matching(db, text, scanText);
         }
         return query;
     }

@@ -61,23 +61,52 @@ public static class RequestSearch
     }
 
     /// <summary>
-    /// Requests whose text contains <paramref name="text"/>, Turkish-folded. On SQLite through the FTS5 table (as an
-    /// <c>Id IN (…)</c> the planner can drive from or probe), elsewhere through LIKE on the folded column.
+    /// A search that lists at most this many matches' worth of count: "more than 1,000" costs a bounded read however
+    /// common the word, where an exact count of a word in most requests reads them all.
     /// </summary>
-    internal static IQueryable<Request> Matching(this IQueryable<Request> query, IntranetDbContext db, string text)
+    public const int CountLimit = 1000;
+
+    /// <summary>Whether the list's text is words to search (not a reference number nor a phone number).</summary>
+    public static bool IsFreeText(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && !RequestNumber.LooksLikeNumber(text.Trim()) && PhoneNumber.Normalize(text.Trim()) is null;
+
+    /// <summary>
+    /// Requests whose text contains <paramref name="text"/>, Turkish-folded. SQLite: joined to the FTS5 matches (the
+    /// index drives, lazily, so a count with a limit stops early); with <paramref name="scan"/>, each row's folded text
+    /// is tested instead, for a word so common that walking the list in its order finds a page sooner. Elsewhere: LIKE
+    /// on the folded column (PostgreSQL's planner chooses between the trigram index and the walk itself).
+    /// </summary>
+    internal static IQueryable<Request> Matching(this IQueryable<Request> query, IntranetDbContext db, string text, bool scan = false)
     {
         var folded = TurkishText.Fold(text);
         if (db.Database.IsSqlite() && folded.Length >= 3)
         {
-            // A quoted FTS5 string is a phrase: with the trigram tokenizer, a substring match.
-            var phrase = "\"" + folded.Replace("\"", "\"\"") + "\"";
-            var hits = db.Database.SqlQueryRaw<int>(
-                $"SELECT rowid AS \"Value\" FROM \"{SqliteTable}\" WHERE \"{SqliteTable}\" MATCH {{0}}", phrase);
-            return query.Where(r => hits.Contains(r.Id));
+            if (scan) return query.Where(r => EF.Property<string>(r, Column).Contains(folded));
+            var hits = Hits(db, folded);
+            return query.Join(hits, r => r.Id, id => id, (r, _) => r);
         }
         var pattern = "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         return query.Where(r => EF.Functions.Like(EF.Property<string>(r, Column), pattern, "\\"));
     }
+
+    /// <summary>
+    /// SQLite: whether reading the list in its order and testing each row finds a page sooner than the index's
+    /// matches do. A page of 25 among N requests walks about 25·N/m rows for m matches; the index reads all m: the
+    /// walk wins above m = √(25·N) (5,000 for a million). Counting at most that many matches is itself cheap.
+    /// </summary>
+    internal static async Task<bool> IsCommonAsync(IntranetDbContext db, string text, int pageSize, CancellationToken ct)
+    {
+        var folded = TurkishText.Fold(text.Trim());
+        if (!db.Database.IsSqlite() || folded.Length < 3) return false;
+        var requests = await db.Requests.MaxAsync(r => (int?)r.Id, ct) ?? 0;
+        var threshold = (int)Math.Sqrt((double)pageSize * requests);
+        return await Hits(db, folded).Take(threshold + 1).CountAsync(ct) > threshold;
+    }
+
+    // A quoted FTS5 string is a phrase: with the trigram tokenizer, a substring match.
+    private static IQueryable<int> Hits(IntranetDbContext db, string folded) =>
+        db.Database.SqlQueryRaw<int>($"SELECT rowid AS \"Value\" FROM \"{SqliteTable}\" WHERE \"{SqliteTable}\" MATCH {{0}}",
+            "\"" + folded.Replace("\"", "\"\"") + "\"");
 
     /// <summary>SQLite: the FTS5 table over <see cref="Column"/>, its triggers, and the index of the requests already there.</summary>
     public static string SqliteUp => $"""

@@ -6,9 +6,9 @@ namespace Intranet.Core.Requests;
 
 /// <summary>
 /// The requests of one month (by <see cref="Request.CreatedOn"/>), one scope and one key of one statistics dimension,
-/// summed up: how many, and the resolution-time histogram of the resolved ones in <see cref="RequestStatistics"/>'
-/// buckets (count, within-deadline count, smallest and largest minutes per bucket), which is all the statistics page
-/// needs to compute its figures exactly as from the raw rows.
+/// summed up: how many, the resolution-time histogram of the resolved ones in <see cref="RequestStatistics"/>'
+/// buckets (count, within-deadline count, smallest and largest minutes per bucket), and the open ones by deadline day,
+/// which is all the statistics page needs to compute its figures exactly as from the raw rows.
 /// <para>
 /// Why a month and a histogram per row rather than a row per day and bucket: with 1M requests a year a day holds
 /// ~2,700 requests spread over ~700 buckets and 19 × 47 × 9 neighbourhood/category/channel pairs, so a per-day,
@@ -31,6 +31,35 @@ public class RequestStatisticsCell
     public int Total { get; set; }
     /// <summary>The resolved requests' buckets, encoded by <see cref="HistogramCodec"/>.</summary>
     public byte[] Histogram { get; set; } = [];
+    /// <summary>
+    /// The open requests by the UTC day of their deadline, encoded by <see cref="DueDayCodec"/>: their sum is the open
+    /// count, the days before today the overdue count (today's are compared with the clock on the requests).
+    /// </summary>
+    public byte[] OpenDue { get; set; } = [];
+}
+
+/// <summary>Open requests by deadline day: per day (<see cref="DateOnly.DayNumber"/>, 4 bytes) its count (4 bytes), in day order.</summary>
+public static class DueDayCodec
+{
+    public static SortedDictionary<int, int> Decode(ReadOnlySpan<byte> bytes)
+    {
+        var days = new SortedDictionary<int, int>();
+        for (var i = 0; i + 8 <= bytes.Length; i += 8)
+            days[BinaryPrimitives.ReadInt32LittleEndian(bytes[i..])] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(i + 4)..]);
+        return days;
+    }
+
+    public static byte[] Encode(IEnumerable<KeyValuePair<int, int>> days)
+    {
+        var list = days.Where(d => d.Value != 0).OrderBy(d => d.Key).ToList();
+        var bytes = new byte[list.Count * 8];
+        for (var i = 0; i < list.Count; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 8), list[i].Key);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 8 + 4), list[i].Value);
+        }
+        return bytes;
+    }
 }
 
 /// <summary>One bucket of a cell's histogram.</summary>

@@ -7,7 +7,7 @@ namespace Intranet.Core.Requests;
 
 /// <summary>
 /// The two statements <see cref="RequestStatisticsCells"/> needs that EF Core cannot write: an upsert that returns
-/// the locked row's histogram, and the histogram's rewrite. SQLite and PostgreSQL share INSERT … ON CONFLICT …
+/// the locked row's histogram and open deadlines, and their rewrite. SQLite and PostgreSQL share INSERT … ON CONFLICT …
 /// RETURNING; SQL Server gets MERGE … WITH (HOLDLOCK) … OUTPUT (written to its documentation, not run here: there is
 /// no SQL Server on these machines).
 /// </summary>
@@ -29,7 +29,7 @@ internal sealed class CellSql(bool sqlServer)
         {
             var (scope, dimension, month, key, total) = cells[i];
             if (i > 0) values.Append(", ");
-            values.Append(CultureInfo.InvariantCulture, $"(@s{i}, @d{i}, @m{i}, @k{i}, @t{i}{(sqlServer ? "" : ", @empty")})");
+            values.Append(CultureInfo.InvariantCulture, $"(@s{i}, @d{i}, @m{i}, @k{i}, @t{i}{(sqlServer ? "" : ", @empty, @empty")})");
             Add(command, $"@s{i}", scope);
             Add(command, $"@d{i}", (int)dimension);
             Add(command, $"@m{i}", month);
@@ -44,25 +44,27 @@ internal sealed class CellSql(bool sqlServer)
                 MERGE {Q(Table)} WITH (HOLDLOCK) AS t
                 USING (VALUES {values}) AS v ({keys}, [Total]) ON {on}
                 WHEN MATCHED THEN UPDATE SET [Total] = t.[Total] + v.[Total]
-                WHEN NOT MATCHED THEN INSERT ({keys}, [Total], [Histogram]) VALUES (v.[Scope], v.[Dimension], v.[Month], v.[Key], v.[Total], 0x)
-                OUTPUT inserted.[Scope], inserted.[Dimension], inserted.[Month], inserted.[Key], inserted.[Histogram];
+                WHEN NOT MATCHED THEN INSERT ({keys}, [Total], [Histogram], [OpenDue]) VALUES (v.[Scope], v.[Dimension], v.[Month], v.[Key], v.[Total], 0x, 0x)
+                OUTPUT inserted.[Scope], inserted.[Dimension], inserted.[Month], inserted.[Key], inserted.[Histogram], inserted.[OpenDue];
                 """;
             return command;
         }
         Add(command, "@empty", Array.Empty<byte>());
         command.CommandText = $"""
-            INSERT INTO {Q(Table)} ({keys}, "Total", "Histogram") VALUES {values}
+            INSERT INTO {Q(Table)} ({keys}, "Total", "Histogram", "OpenDue") VALUES {values}
             ON CONFLICT ({keys}) DO UPDATE SET "Total" = {Q(Table)}."Total" + excluded."Total"
-            RETURNING {keys}, "Histogram"
+            RETURNING {keys}, "Histogram", "OpenDue"
             """;
         return command;
     }
 
-    public DbCommand UpdateHistogram(DbConnection connection, DbTransaction transaction, int scope, StatisticsDimension dimension, DateOnly month, int key, byte[] histogram)
+    public DbCommand UpdateBlobs(DbConnection connection, DbTransaction transaction, int scope, StatisticsDimension dimension, DateOnly month, int key,
+        byte[] histogram, byte[] openDue)
     {
         var command = Create(connection, transaction);
-        command.CommandText = $"UPDATE {Q(Table)} SET {Q("Histogram")} = @h WHERE {string.Join(" AND ", KeyColumns.Select(c => $"{Q(c)} = @{c}"))}";
+        command.CommandText = $"UPDATE {Q(Table)} SET {Q("Histogram")} = @h, {Q("OpenDue")} = @o WHERE {string.Join(" AND ", KeyColumns.Select(c => $"{Q(c)} = @{c}"))}";
         Add(command, "@h", histogram);
+        Add(command, "@o", openDue);
         Add(command, "@Scope", scope);
         Add(command, "@Dimension", (int)dimension);
         Add(command, "@Month", month);

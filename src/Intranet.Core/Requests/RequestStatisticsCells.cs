@@ -21,8 +21,8 @@ namespace Intranet.Core.Requests;
 /// </summary>
 public static class RequestStatisticsCells
 {
-    /// <summary>What one request adds to the cells.</summary>
-    private readonly record struct Fact(DateOnly Month, int? Directorate, int Neighbourhood, int Category, RequestChannel Channel, int? Minutes, bool InTime);
+    /// <summary>What one request adds to the cells; <see cref="DueDay"/> only while it is open.</summary>
+    private readonly record struct Fact(DateOnly Month, int? Directorate, int Neighbourhood, int Category, RequestChannel Channel, int? Minutes, bool InTime, int? DueDay);
 
     internal sealed record CellKey(int Scope, StatisticsDimension Dimension, DateOnly Month, int Key) : IComparable<CellKey>
     {
@@ -34,6 +34,7 @@ public static class RequestStatisticsCells
     {
         public int Total;
         public readonly List<(int Minutes, bool InTime, int Sign)> Resolved = [];
+        public readonly Dictionary<int, int> OpenDue = [];
     }
 
     /// <summary>The cell changes of the context's pending request changes; null when none. Call after DetectChanges.</summary>
@@ -54,7 +55,8 @@ public static class RequestStatisticsCells
             var net = delta.Resolved.GroupBy(r => (r.Minutes, r.InTime)).SelectMany(g => Enumerable.Repeat((g.Key.Minutes, g.Key.InTime, Math.Sign(g.Sum(r => r.Sign))), Math.Abs(g.Sum(r => r.Sign)))).ToList();
             delta.Resolved.Clear();
             delta.Resolved.AddRange(net);
-            if (delta.Total == 0 && net.Count == 0) deltas.Remove(key);
+            foreach (var day in delta.OpenDue.Where(d => d.Value == 0).Select(d => d.Key).ToList()) delta.OpenDue.Remove(day);
+            if (delta.Total == 0 && net.Count == 0 && delta.OpenDue.Count == 0) deltas.Remove(key);
         }
         return deltas.Count == 0 ? null : Pending.Of(deltas);
     }
@@ -64,9 +66,11 @@ public static class RequestStatisticsCells
         T V<T>(string name) => (T)(current ? e.Property(name).CurrentValue : e.Property(name).OriginalValue)!;
         var created = V<DateOnly>(nameof(Request.CreatedOn));
         var minutes = V<int?>(nameof(Request.ResolutionMinutes));
+        var open = Request.OpenStatuses.Contains(V<RequestStatus>(nameof(Request.Status)));
         return new Fact(new DateOnly(created.Year, created.Month, 1), V<int?>(nameof(Request.DirectorateId)), V<int>(nameof(Request.NeighbourhoodId)),
             V<int>(nameof(Request.CategoryId)), V<RequestChannel>(nameof(Request.Channel)), minutes,
-            minutes is not null && V<bool?>(nameof(Request.ResolvedInTime)) == true);
+            minutes is not null && V<bool?>(nameof(Request.ResolvedInTime)) == true,
+            open ? DueDay(V<DateTime>(nameof(Request.DueAt))) : null);
     }
 
     private static void Add(Dictionary<CellKey, CellDelta> deltas, Fact f, int sign)
@@ -78,8 +82,12 @@ public static class RequestStatisticsCells
             if (!deltas.TryGetValue(key, out var delta)) deltas[key] = delta = new CellDelta();
             delta.Total += sign;
             if (f.Minutes is { } m) delta.Resolved.Add((m, f.InTime, sign));
+            if (f.DueDay is { } day) delta.OpenDue[day] = delta.OpenDue.GetValueOrDefault(day) + sign;
         }
     }
+
+    /// <summary>The UTC calendar day of a deadline, as a day number.</summary>
+    internal static int DueDay(DateTime dueAtUtc) => DateOnly.FromDateTime(dueAtUtc).DayNumber;
 
     internal static int KeyOf(StatisticsDimension dimension, int? directorate, int neighbourhood, int category, RequestChannel channel) => dimension switch
     {
@@ -105,43 +113,56 @@ public static class RequestStatisticsCells
             var connection = db.Database.GetDbConnection();
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("Statistics cells are written inside the transaction of the request change.");
-            var histograms = await UpsertAsync(sql, connection, transaction, ct);
+            var current = await UpsertAsync(sql, connection, transaction, ct);
             foreach (var (key, delta) in _deltas)
             {
-                if (delta.Resolved.Count == 0) continue;
-                var buckets = HistogramCodec.Decode(histograms[key]).ToDictionary(b => b.Bucket);
-                var recount = new HashSet<int>();
-                foreach (var (minutes, inTime, sign) in delta.Resolved)
+                if (delta.Resolved.Count == 0 && delta.OpenDue.Count == 0) continue;
+                var (histogram, openDue) = current[key];
+                if (delta.Resolved.Count > 0) histogram = await MoveResolvedAsync(db, key, delta, histogram, ct);
+                if (delta.OpenDue.Count > 0)
                 {
-                    var bucket = RequestStatistics.Bucket(minutes);
-                    var had = buckets.TryGetValue(bucket, out var b);
-                    if (sign > 0)
-                        buckets[bucket] = had ? b with { Count = b.Count + 1, InTime = b.InTime + (inTime ? 1 : 0), Min = Math.Min(b.Min, minutes), Max = Math.Max(b.Max, minutes) }
-                            : new HistogramBucket(bucket, 1, inTime ? 1 : 0, minutes, minutes);
-                    else if (!had || b.Count <= 1 || minutes <= b.Min || minutes >= b.Max) recount.Add(bucket);
-                    else buckets[bucket] = b with { Count = b.Count - 1, InTime = b.InTime - (inTime ? 1 : 0) };
+                    var days = DueDayCodec.Decode(openDue);
+                    foreach (var (day, change) in delta.OpenDue) days[day] = days.GetValueOrDefault(day) + change;
+                    openDue = DueDayCodec.Encode(days);
                 }
-                foreach (var bucket in recount)
-                {
-                    var counted = await RecountAsync(db, key, bucket, ct);
-                    if (counted is null) buckets.Remove(bucket);
-                    else buckets[bucket] = counted.Value;
-                }
-                await using var update = sql.UpdateHistogram(connection, transaction, key.Scope, key.Dimension, key.Month, key.Key, HistogramCodec.Encode(buckets.Values));
+                await using var update = sql.UpdateBlobs(connection, transaction, key.Scope, key.Dimension, key.Month, key.Key, histogram, openDue);
                 await update.ExecuteNonQueryAsync(ct);
             }
         }
 
-        private async Task<Dictionary<CellKey, byte[]>> UpsertAsync(CellSql sql, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+        private static async Task<byte[]> MoveResolvedAsync(IntranetDbContext db, CellKey key, CellDelta delta, byte[] histogram, CancellationToken ct)
         {
-            var result = new Dictionary<CellKey, byte[]>();
+            var buckets = HistogramCodec.Decode(histogram).ToDictionary(b => b.Bucket);
+            var recount = new HashSet<int>();
+            foreach (var (minutes, inTime, sign) in delta.Resolved)
+            {
+                var bucket = RequestStatistics.Bucket(minutes);
+                var had = buckets.TryGetValue(bucket, out var b);
+                if (sign > 0)
+                    buckets[bucket] = had ? b with { Count = b.Count + 1, InTime = b.InTime + (inTime ? 1 : 0), Min = Math.Min(b.Min, minutes), Max = Math.Max(b.Max, minutes) }
+                        : new HistogramBucket(bucket, 1, inTime ? 1 : 0, minutes, minutes);
+                else if (!had || b.Count <= 1 || minutes <= b.Min || minutes >= b.Max) recount.Add(bucket);
+                else buckets[bucket] = b with { Count = b.Count - 1, InTime = b.InTime - (inTime ? 1 : 0) };
+            }
+            foreach (var bucket in recount)
+            {
+                var counted = await RecountAsync(db, key, bucket, ct);
+                if (counted is null) buckets.Remove(bucket);
+                else buckets[bucket] = counted.Value;
+            }
+            return HistogramCodec.Encode(buckets.Values);
+        }
+
+        private async Task<Dictionary<CellKey, (byte[] Histogram, byte[] OpenDue)>> UpsertAsync(CellSql sql, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+        {
+            var result = new Dictionary<CellKey, (byte[], byte[])>();
             foreach (var chunk in _deltas.Chunk(200))
             {
                 await using var command = sql.Upsert(connection, transaction, chunk.Select(d => (d.Key.Scope, d.Key.Dimension, d.Key.Month, d.Key.Key, d.Value.Total)).ToList());
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                     result[new CellKey(reader.GetInt32(0), (StatisticsDimension)reader.GetInt32(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3))] =
-                        reader.IsDBNull(4) ? [] : reader.GetFieldValue<byte[]>(4);
+                        (reader.IsDBNull(4) ? [] : reader.GetFieldValue<byte[]>(4), reader.IsDBNull(5) ? [] : reader.GetFieldValue<byte[]>(5));
             }
             return result;
         }
@@ -188,14 +209,30 @@ public static class RequestStatisticsCells
                     InTime = g.Count(x => x.InTime == true), Min = g.Min(x => x.Minutes), Max = g.Max(x => x.Minutes),
                 })
                 .ToListAsync(ct);
-            var cells = new Dictionary<CellKey, (int Total, List<HistogramBucket> Buckets)>();
+            // The open ones (about one in twenty) are read as rows: their deadlines are grouped by UTC day here, the
+            // same day DueDay() gives, whatever the database's time zone.
+            var open = Request.OpenStatuses;
+            var openRows = await RequestStatistics.Rows(db.Requests.AsNoTracking(), dimension).Where(x => open.Contains(x.Status))
+                .Select(x => new { x.CreatedOn, x.DirectorateId, x.Key, x.DueAt })
+                .ToListAsync(ct);
+
+            var cells = new Dictionary<CellKey, (int Total, List<HistogramBucket> Buckets, Dictionary<int, int> OpenDue)>();
+            (int Total, List<HistogramBucket> Buckets, Dictionary<int, int> OpenDue) CellOf(CellKey key) =>
+                cells.TryGetValue(key, out var cell) ? cell : cells[key] = (0, [], []);
             foreach (var g in groups)
             foreach (var scope in g.DirectorateId is { } d ? new[] { 0, d } : [0])
             {
                 var key = new CellKey(scope, dimension, new DateOnly(g.Year, g.Month, 1), g.Key ?? 0);
-                if (!cells.TryGetValue(key, out var cell)) cells[key] = cell = (0, []);
+                var cell = CellOf(key);
                 cells[key] = cell with { Total = cell.Total + g.Count };
                 if (g.Min is { } min) cell.Buckets.Add(new HistogramBucket(g.Bucket, g.Count, g.InTime, min, g.Max!.Value));
+            }
+            foreach (var r in openRows)
+            foreach (var scope in r.DirectorateId is { } d ? new[] { 0, d } : [0])
+            {
+                var days = CellOf(new CellKey(scope, dimension, new DateOnly(r.CreatedOn.Year, r.CreatedOn.Month, 1), r.Key ?? 0)).OpenDue;
+                var day = DueDay(r.DueAt);
+                days[day] = days.GetValueOrDefault(day) + 1;
             }
             var rows = cells.Select(c => new RequestStatisticsCell
             {
@@ -203,6 +240,7 @@ public static class RequestStatisticsCells
                 // Directorate cells of the whole municipality gather the same bucket from several directorates.
                 Histogram = HistogramCodec.Encode(c.Value.Buckets.GroupBy(b => b.Bucket).Select(b => new HistogramBucket(b.Key,
                     b.Sum(x => x.Count), b.Sum(x => x.InTime), b.Min(x => x.Min), b.Max(x => x.Max)))),
+                OpenDue = DueDayCodec.Encode(c.Value.OpenDue),
             });
             foreach (var chunk in rows.Chunk(1000))
             {

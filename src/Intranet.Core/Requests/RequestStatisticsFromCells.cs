@@ -11,9 +11,9 @@ namespace Intranet.Core.Requests;
 /// <summary>
 /// The statistics of a date range read from <see cref="RequestStatisticsCell"/> instead of every request: whole
 /// months from the cells, the days of a month the range only partly covers from the requests (the same histogram
-/// query as without cells), and the open and overdue counts from the requests, since those change with each step and
-/// with the clock (an index on status and day holds them: ~5% of requests). The cells hold the same (key, bucket)
-/// counts, minima and maxima the raw query groups, so the figures are the same; a test compares the two.
+/// query as without cells). The cells hold the same (key, bucket) counts, minima and maxima the raw query groups, and
+/// the open requests by deadline day, so the figures are the same; a test compares the two. Only the open requests
+/// whose deadline falls today are read, to compare their deadline with the clock.
 /// </summary>
 internal static class RequestStatisticsFromCells
 {
@@ -67,35 +67,41 @@ internal static class RequestStatisticsFromCells
             var cells = db.Set<RequestStatisticsCell>().AsNoTracking().Where(c => c.Scope == scope && c.Dimension == dimension && c.Total > 0);
             if (first is { } f) cells = cells.Where(c => c.Month >= f);
             if (last is { } l) cells = cells.Where(c => c.Month <= l);
-            var rows = await cells.Select(c => new { c.Key, c.Total, c.Histogram }).ToListAsync(ct);
+            var rows = await cells.Select(c => new { c.Key, c.Total, c.Histogram, c.OpenDue }).ToListAsync(ct);
 
-            var totals = new Dictionary<int, int>();
+            var today = RequestStatisticsCells.DueDay(now);
+            var totals = new Dictionary<int, (int Total, int Open, int Overdue)>();
             var buckets = new Dictionary<(int Key, int Bucket), HistogramBucket>();
             foreach (var row in rows)
             {
-                totals[row.Key] = totals.GetValueOrDefault(row.Key) + row.Total;
+                var (total, open, overdue) = totals.GetValueOrDefault(row.Key);
+                foreach (var (day, count) in DueDayCodec.Decode(row.OpenDue))
+                    (open, overdue) = (open + count, overdue + (day < today ? count : 0));
+                totals[row.Key] = (total + row.Total, open, overdue);
                 HistogramCodec.ReadInto(row.Histogram, b =>
                     buckets[(row.Key, b.Bucket)] = buckets.TryGetValue((row.Key, b.Bucket), out var had)
                         ? new HistogramBucket(b.Bucket, had.Count + b.Count, had.InTime + b.InTime, Math.Min(had.Min, b.Min), Math.Max(had.Max, b.Max))
                         : b);
             }
 
-            var open = Request.OpenStatuses;
-            var live = (await RequestStatistics.Rows(Requests(first, last?.AddMonths(1).AddDays(-1)), dimension)
-                    .Where(x => open.Contains(x.Status))
+            // Deadlines falling today are overdue only once passed: those few are compared with the clock.
+            var openStatuses = Request.OpenStatuses;
+            var dayStart = now.Date;
+            var dueToday = (await RequestStatistics.Rows(Requests(first, last?.AddMonths(1).AddDays(-1)), dimension)
+                    .Where(x => openStatuses.Contains(x.Status) && x.DueAt >= dayStart && x.DueAt < now)
                     .GroupBy(x => x.Key)
-                    .Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(x => x.DueAt < now) })
+                    .Select(g => new { g.Key, Count = g.Count() })
                     .ToListAsync(ct))
-                .ToDictionary(x => x.Key ?? 0);
+                .ToDictionary(x => x.Key ?? 0, x => x.Count);
 
             foreach (var ((key, bucket), b) in buckets)
                 result.Add(new Cell(KeyOf(dimension, key), bucket, b.Count, 0, 0, b.InTime, b.Min, b.Max));
-            foreach (var (key, total) in totals)
+            foreach (var (key, (total, open, overdue)) in totals)
             {
                 // The unresolved requests of the key, with the open and overdue counts (which need no bucket).
                 var resolved = buckets.Where(b => b.Key.Key == key).Sum(b => b.Value.Count);
-                var counts = live.GetValueOrDefault(key);
-                result.Add(new Cell(KeyOf(dimension, key), RequestStatistics.Unresolved, total - resolved, counts?.Open ?? 0, counts?.Overdue ?? 0, 0, null, null));
+                result.Add(new Cell(KeyOf(dimension, key), RequestStatistics.Unresolved, total - resolved, open,
+                    overdue + dueToday.GetValueOrDefault(key), 0, null, null));
             }
         }
         foreach (var edge in edges.Distinct())

@@ -46,6 +46,59 @@ public sealed class RequestSearchTests
     [PostgresFact]
     public Task Postgres_folds_as_TurkishText_does() => WithPostgres(FoldsAsTurkishTextDoes);
 
+    [Fact]
+    public Task Sqlite_common_words_count_to_the_limit_and_list_the_newest() => WithSqlite(CommonWordsCountToTheLimit);
+
+    [PostgresFact]
+    public Task Postgres_common_words_count_to_the_limit_and_list_the_newest() => WithPostgres(CommonWordsCountToTheLimit);
+
+    /// <summary>
+    /// 1,500 more requests, every one with "sokak": more than the count limit, and (on SQLite) common enough that the
+    /// page is found by walking the list rather than through the index. Both ways must list the same rows.
+    /// </summary>
+    private static async Task CommonWordsCountToTheLimit(World w)
+    {
+        await using (var db = w.Create(UserContext.System))
+        {
+            var rng = new Random(5);
+            for (var i = 0; i < 1500; i++)
+            {
+                var at = new DateTime(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc).AddMinutes(rng.Next(0, 200_000));
+                db.Requests.Add(new Request
+                {
+                    Number = $"2026-{100 + i:D6}", Year = 2026, Sequence = 100 + i, Text = i % 3 == 0 ? "SOKAK lambası yanmıyor." : "Sokakta çukur var.",
+                    Type = RequestType.Sikayet, Channel = RequestChannel.Web, Status = i % 4 == 0 ? RequestStatus.Kapandi : RequestStatus.Islemde,
+                    DirectorateId = i % 2 == 0 ? w.Fen : w.Park, NeighbourhoodId = i % 5 == 0 ? w.Yahya : w.Merkez, CategoryId = i % 2 == 0 ? w.Yol : w.Agac,
+                    CreatedAt = at, CreatedOn = IstanbulTime.Today(at), UpdatedAt = at, DueAt = at.AddDays(30), AnswerDueAt = at.AddDays(30),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var admin = await w.List(Admin(), "sokak");
+        Assert.Equal((RequestSearch.CountLimit, true), (admin.TotalCount, admin.MoreThanTotal));
+        var staff = await w.List(Staff(w.Park), "sokak", f => f with { OpenOnly = true, NeighbourhoodId = w.Merkez });
+        Assert.Equal((600, false), (staff.TotalCount, staff.MoreThanTotal));
+
+        // The first pages equal the newest matches computed here, in every shape of filter.
+        await using var check = w.Create(UserContext.System);
+        var all = await check.Requests.AsNoTracking().ToListAsync();
+        foreach (var (user, more) in new (UserContext, Func<RequestFilter, RequestFilter>)[]
+                 {
+                     (Admin(), f => f), (Staff(w.Park), f => f), (Admin(), f => f with { OpenOnly = true }),
+                     (Staff(w.Fen), f => f with { NeighbourhoodId = w.Yahya }), (Admin(), f => f with { Text = "SOKAK LAMBA" }),
+                 })
+        {
+            var filter = more(new RequestFilter { Text = "sokak" });
+            var page = await w.List(user, filter.Text!, more);
+            var expected = all.Where(r => TurkishText.Fold(r.Text).Contains(TurkishText.Fold(filter.Text!), StringComparison.Ordinal)
+                                          && (user.DirectorateId is not { } d || r.DirectorateId == d)
+                                          && (!filter.OpenOnly || Request.OpenStatuses.Contains(r.Status))
+                                          && (filter.NeighbourhoodId is not { } n || r.NeighbourhoodId == n))
+                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(25).Select(r => r.Id);
+            Assert.Equal(expected, page.Items.Select(i => i.Id));
+        }
+    }
+
     private static async Task FoldsTurkishCaseAndLetters(World w)
     {
         foreach (var text in new[] { "korkuluk", "KORKULUK", "Korkuluk", "  korKULuk " })
@@ -123,7 +176,7 @@ public sealed class RequestSearchTests
 
     /// <summary>Two directorates, two neighbourhoods and a handful of requests, one a day from 1 June 2026.</summary>
     private sealed record World(Func<UserContext, IntranetDbContext> Create, Func<UserContext, IDbContextFactory<IntranetDbContext>> Factory,
-        int Fen, int Park, int Merkez, int Yahya)
+        int Fen, int Park, int Merkez, int Yahya, int Yol, int Agac)
     {
         public static async Task<World> SeedAsync(Func<UserContext, IntranetDbContext> create, Func<UserContext, IDbContextFactory<IntranetDbContext>> factory)
         {
@@ -158,15 +211,18 @@ public sealed class RequestSearchTests
                 });
             }
             await db.SaveChangesAsync();
-            return new World(create, factory, fen.Id, park.Id, merkez.Id, yahya.Id);
+            return new World(create, factory, fen.Id, park.Id, merkez.Id, yahya.Id, yol.Id, agac.Id);
         }
+
+        public Task<PagedResult<RequestListRow>> List(UserContext user, string text, Func<RequestFilter, RequestFilter>? more = null) =>
+            new RequestQueries(Factory(user), new FixedCurrentUser(user), new FixedClock(Now))
+                .ListAsync((more ?? (f => f))(new RequestFilter { Text = text }), new RequestPage());
 
         /// <summary>The list's first page for this search (newest first), as the texts of its rows; checks the total too.</summary>
         public async Task<List<string>> Texts(UserContext user, string text, Func<RequestFilter, RequestFilter>? more = null)
         {
-            var filter = (more ?? (f => f))(new RequestFilter { Text = text });
-            var page = await new RequestQueries(Factory(user), new FixedCurrentUser(user), new FixedClock(Now)).ListAsync(filter, new RequestPage());
-            Assert.Equal(page.Items.Count, page.TotalCount);
+            var page = await List(user, text, more);
+            Assert.Equal((page.Items.Count, false), (page.TotalCount, page.MoreThanTotal));
             await using var db = Create(UserContext.System);
             var ids = page.Items.Select(i => i.Id).ToList();
             var texts = await db.Requests.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Text);
