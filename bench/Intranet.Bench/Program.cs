@@ -53,7 +53,7 @@ await using (var db = NewContext(UserContext.System))
 }
 
 UserContext admin, staff;
-int fen, busiestNeighbourhood;
+int fen, busiestNeighbourhood, busiestCategory, busiestAssignee;
 await using (var db = NewContext(UserContext.System))
 {
     var a = await db.Users.AsNoTracking().FirstAsync(u => u.ObjectId == "demo-admin");
@@ -62,6 +62,10 @@ await using (var db = NewContext(UserContext.System))
     staff = new UserContext(s.Id, s.ObjectId, s.DisplayName, s.RoleList().ToHashSet(), s.DirectorateId, false);
     fen = s.DirectorateId!.Value;
     busiestNeighbourhood = await db.Requests.GroupBy(r => r.NeighbourhoodId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+    // The FEN staff member with the most requests: a "my work" view.
+    busiestAssignee = await db.Requests.Where(r => r.DirectorateId == fen && r.AssigneeId != null).GroupBy(r => r.AssigneeId!.Value)
+        .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+    busiestCategory = await db.Requests.GroupBy(r => r.CategoryId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
 }
 
 // One instant for the whole run, so the cells and the reference count "overdue" against the same clock.
@@ -74,6 +78,9 @@ var listCases = new (string Name, RequestFilter Filter)[]
     ("open only", new RequestFilter { OpenOnly = true }),
     ("directorate + status", new RequestFilter { DirectorateId = fen, Statuses = [RequestStatus.Islemde] }),
     ("neighbourhood + 30 days", new RequestFilter { NeighbourhoodId = busiestNeighbourhood, From = today.AddDays(-30), To = today }),
+    ("overdue", new RequestFilter { OverdueOnly = true }),
+    ("category + channel", new RequestFilter { CategoryId = busiestCategory, Channel = RequestChannel.Web }),
+    ("assignee + open", new RequestFilter { AssigneeId = busiestAssignee, OpenOnly = true }),
     ("text 'korkuluk'", new RequestFilter { Text = "korkuluk" }),
     // The same rows: the search folds case and the Turkish letters.
     ("text 'KORKULUK'", new RequestFilter { Text = "KORKULUK" }),

@@ -19,6 +19,7 @@ public static class DashboardCards
         new("oldest", "En eski açık başvurular"),
         new("channels", "Kanal dağılımı"),
         new("categories", "Konu dağılımı"),
+        new("events", "Bugünün etkinlikleri"),
     ];
 
     /// <summary>The saved order with unknown ids dropped; everything when nothing was saved.</summary>

@@ -29,8 +29,9 @@ public sealed class WallFeed(IDbContextFactory<IntranetDbContext> dbFactory, ICu
         var start = IstanbulTime.ToUtc(IstanbulTime.ToLocal(now).Date);
         var end = start.AddDays(1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CalendarEvents.AsNoTracking().Where(e => e.IsPublic && e.StartsAt < end && e.EndsAt >= start).OrderBy(e => e.StartsAt)
-            .Select(e => new WallEvent(e.Title, e.Type, e.StartsAt, e.EndsAt, e.AllDay, e.Place, e.MayorAttends)).ToListAsync(ct);
+        // Expanded like the calendar, so a weekly series shows on its day.
+        var today = await CalendarQueries.LoadAsync(db, db.CalendarEvents.Where(e => e.IsPublic), start, end, UserContext.System, ct);
+        return today.Select(e => new WallEvent(e.Title, e.Type, e.StartsAt, e.EndsAt, e.AllDay, e.Place, e.MayorAttends)).ToList();
     }
 
     private void Demand()

@@ -41,6 +41,8 @@ public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICur
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
     public DbSet<CalendarEvent> CalendarEvents => Set<CalendarEvent>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentMessage> AppointmentMessages => Set<AppointmentMessage>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<IndicatorActual> IndicatorActuals => Set<IndicatorActual>();

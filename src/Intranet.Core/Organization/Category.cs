@@ -14,7 +14,7 @@ public enum WaitingTimeUnit
 }
 
 /// <summary>A request topic with the directorate that normally handles it and its waiting time.</summary>
-public class Category : IVersioned, IAudited
+public partial class Category : IVersioned, IAudited
 {
     public int Id { get; set; }
     public required string Name { get; set; }

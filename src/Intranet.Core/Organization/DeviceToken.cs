@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Intranet.Core.Common;
 using Intranet.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +60,7 @@ public sealed class DeviceTokenService(IDbContextFactory<IntranetDbContext> dbFa
             ?? throw new ValidationException("Cihaz hesabı bulunamadı.");
         if (!user.RoleList().Contains(Roles.WallDisplay))
             throw new ValidationException("Cihaz anahtarı yalnızca Duvar Ekranı rolündeki bir hesaba verilebilir.");
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var secret = SecretToken.New();
         db.DeviceTokens.Add(new DeviceToken
         {
             Name = name.Trim(), TokenHash = Hash(secret), UserId = userId,
@@ -102,7 +100,7 @@ public sealed class DeviceTokenService(IDbContextFactory<IntranetDbContext> dbFa
         return await db.DeviceTokens.AnyAsync(t => t.Id == tokenId && t.RevokedAt == null && t.User!.IsActive, ct);
     }
 
-    internal static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    internal static string Hash(string secret) => SecretToken.Hash(secret);
 
     private void DemandAdmin()
     {

@@ -13,6 +13,8 @@ public static class Policies
     public const string Calendar = nameof(Calendar);
     public const string Performance = nameof(Performance);
     public const string Wall = nameof(Wall);
+    /// <summary>The mayor's appointment requests (randevu): names and phone numbers of citizens, kept to Özel Kalem.</summary>
+    public const string Appointments = nameof(Appointments);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -23,6 +25,7 @@ public static class Policies
         [Calendar] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff, Roles.Press],
         [Performance] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff],
         [Wall] = [Roles.Admin, Roles.MayorOffice, Roles.WallDisplay],
+        [Appointments] = [Roles.Admin, Roles.MayorOffice],
     };
 
     public static bool Allows(string policy, Common.UserContext user) =>

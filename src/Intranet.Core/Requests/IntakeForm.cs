@@ -3,7 +3,7 @@ using Intranet.Core.Common;
 namespace Intranet.Core.Requests;
 
 /// <summary>What the intake form collects. Mutable, because the form binds to it and keeps it through a failed save.</summary>
-public sealed class IntakeForm
+public sealed partial class IntakeForm
 {
     public RequestType Type { get; set; } = RequestType.Talep;
     public RequestChannel Channel { get; set; } = RequestChannel.CagriMerkezi;
@@ -78,12 +78,16 @@ public static class IntakeValidator
         }
         if (f.Type == RequestType.BilgiEdinme)
         {
-            // Law 4982 art. 11: the application is written and names the applicant; a phone call is not one.
+            // Law 4982 art. 6: the application is written or electronic and names the applicant with their TC kimlik
+            // no or their home or work address; a phone call is not one.
             if (f.Channel == RequestChannel.CagriMerkezi)
                 errors[nameof(f.Channel)] = "Bilgi edinme başvurusu telefonla alınamaz (4982 sayılı Kanun); yazılı veya elektronik başvuru gerekir.";
-            if (!f.HasCitizen || string.IsNullOrWhiteSpace(f.TcKimlikNo))
-                errors.TryAdd(nameof(f.TcKimlikNo), "Bilgi edinme başvurusu için başvuranın T.C. kimlik numarası gerekli.");
+            if (!f.HasCitizen)
+                errors.TryAdd(nameof(f.CitizenName), "Bilgi edinme başvurusu anonim olamaz: başvuranın adı ve soyadı gerekli (4982 md. 6).");
+            else if (string.IsNullOrWhiteSpace(f.TcKimlikNo) && string.IsNullOrWhiteSpace(f.Address))
+                errors.TryAdd(nameof(f.TcKimlikNo), "Bilgi edinme başvurusu için başvuranın T.C. kimlik numarası veya oturma yeri / iş adresi gerekli (4982 md. 6).");
         }
+        LegalIntakeRules.Validate(f, errors);
         if (f.NeighbourhoodId is null) errors[nameof(f.NeighbourhoodId)] = "Mahalle seçin.";
         if (f.CategoryId is null) errors[nameof(f.CategoryId)] = "Konu (kategori) seçin.";
         if (string.IsNullOrWhiteSpace(f.Text) || f.Text.Trim().Length < 10)

@@ -5,7 +5,7 @@ using Intranet.Core.Organization;
 namespace Intranet.Core.Requests;
 
 /// <summary>A başvuru: one citizen's request, complaint, suggestion, tip or thanks, followed until answered.</summary>
-public class Request : IVersioned, IAudited
+public partial class Request : IVersioned, IAudited
 {
     public int Id { get; set; }
     /// <summary>The number the citizen is told, "2026-000123": year and a sequence within the year.</summary>

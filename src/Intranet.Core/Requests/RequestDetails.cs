@@ -13,8 +13,8 @@ public sealed record AttachmentInfo(int Id, string FileName, string ContentType,
 
 public sealed record StatusDuration(RequestStatus Status, TimeSpan Duration);
 
-/// <summary>The citizen as a list shows them (masked) or as a revealed, logged view shows them.</summary>
-public sealed record CitizenView(int Id, string Name, string Phone, string Email, string TcKimlikNo, bool Masked);
+/// <summary>The citizen as a list shows them (masked) or as a revealed, logged view shows them; <see cref="Hidden"/>: a secret ihbar's sender.</summary>
+public sealed record CitizenView(int Id, string Name, string Phone, string Email, string TcKimlikNo, bool Masked, bool Hidden = false);
 
 /// <summary>Everything the detail page shows about one request.</summary>
 public sealed record RequestDetail(
@@ -54,17 +54,31 @@ public sealed class RequestDetails(IDbContextFactory<IntranetDbContext> dbFactor
         var names = await NamesAsync(db, history, ct);
         var attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
-        var others = r.CitizenId is null ? [] : await db.Requests.AsNoTracking().VisibleTo(User)
-            .Where(x => x.CitizenId == r.CitizenId && x.Id != id).OrderByDescending(x => x.CreatedAt).Take(20)
+        // A secret ihbar names no one to who may not know its sender: no citizen, no link to their other requests,
+        // and their other requests do not lead back to it.
+        var hidden = ConfidentialIdentity.Hides(User, r.IdentityConfidential);
+        var seesSecret = ConfidentialIdentity.Sees(User);
+        var others = r.CitizenId is null || hidden ? [] : await db.Requests.AsNoTracking().VisibleTo(User)
+            .Where(x => x.CitizenId == r.CitizenId && x.Id != id && (seesSecret || !x.IdentityConfidential)).OrderByDescending(x => x.CreatedAt).Take(20)
             .Select(x => new PastRequest(x.Id, x.Number, x.Status, x.Category!.Name, x.CreatedAt)).ToListAsync(ct);
 
+        if (hidden && r.Citizen is { } sender)
+        {
+            (r.Text, r.ReplyText, r.Resolution, r.Note) = (ConfidentialIdentity.Redact(r.Text, sender)!, ConfidentialIdentity.Redact(r.ReplyText, sender),
+                ConfidentialIdentity.Redact(r.Resolution, sender), ConfidentialIdentity.Redact(r.Note, sender));
+            foreach (var h in history) h.Note = ConfidentialIdentity.Redact(h.Note, sender);
+        }
+        var citizen = r.Citizen is null ? null : hidden ? HiddenCitizen : Mask(r.Citizen);
+        // The entity goes to the page: it carries the citizen only as the masked view above.
+        r.Citizen = null;
+        if (hidden) r.CitizenId = null;
         return new RequestDetail(r, r.Category!.Name, r.Neighbourhood!.Name, r.Directorate?.Name, r.Assignee?.DisplayName,
-            r.Citizen is null ? null : Mask(r.Citizen),
+            citizen,
             history.Select(h => new HistoryEntry(h.At, h.UserName, h.FromStatus, h.ToStatus,
                 h.DirectorateId is { } d ? names.Directorates.GetValueOrDefault(d) : null,
                 h.AssigneeId is { } a ? names.Users.GetValueOrDefault(a) : null, h.Note)).ToList(),
             attachments, others, TimeInStatus(history, r, now), Sla(r, now),
-            RequestPermissions.Available(User, r), r.Citizen is not null && MayReveal(r));
+            RequestPermissions.Available(User, r), citizen is not null && MayReveal(r));
     }
 
     /// <summary>The citizen's full personal data. Every call is written to the audit log as a view (KVKK).</summary>
@@ -96,8 +110,11 @@ public sealed class RequestDetails(IDbContextFactory<IntranetDbContext> dbFactor
 
     /// <summary>Who needs the identity: the screening desk, Admin and the directorate working on it; not the mayor's office or press.</summary>
     private bool MayReveal(Request r) =>
-        User.IsScreeningDesk || User.IsInRole(Roles.Admin)
-        || (User.DirectorateId == r.DirectorateId && (User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Director)));
+        !ConfidentialIdentity.Hides(User, r.IdentityConfidential)
+        && (User.IsScreeningDesk || User.IsInRole(Roles.Admin)
+            || (User.DirectorateId == r.DirectorateId && (User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Director))));
+
+    private static readonly CitizenView HiddenCitizen = new(0, ConfidentialIdentity.Label, "", "", "", Masked: true, Hidden: true);
 
     private static CitizenView Mask(Citizen c) => new(c.Id, PersonalData.MaskName(c.FullName), PhoneNumber.Mask(c.Phone),
         PersonalData.MaskEmail(c.Email), TcKimlikNo.Mask(c.TcKimlikNo), Masked: true);

@@ -20,7 +20,12 @@ public sealed record RequestExportRow(
     string Assignee,
     DateTime DueAt,
     bool Overdue,
-    string Text);
+    string Text,
+    string Priority = "",
+    string Citizen = "",
+    string CimerNumber = "",
+    string CimerType = "",
+    string Answers = "");
 
 /// <summary>
 /// The rows of a request export: the list's filter (<see cref="RequestQueries.Apply"/>) within what the user may see
@@ -32,7 +37,8 @@ public sealed partial class RequestExport(IDbContextFactory<IntranetDbContext> d
 
     /// <summary>The Turkish column headers, in the order of <see cref="RequestExportRow"/>.</summary>
     public static readonly IReadOnlyList<string> Headers =
-        ["Numara", "Tarih", "Tür", "Kanal", "Durum", "Konu", "Mahalle", "Müdürlük", "Atanan", "Son Tarih", "Gecikmiş", "Başvuru Metni"];
+        ["Numara", "Tarih", "Tür", "Kanal", "Durum", "Konu", "Mahalle", "Müdürlük", "Atanan", "Son Tarih", "Gecikmiş", "Başvuru Metni",
+         "Öncelik", "Başvuru Sahibi", "CİMER Numarası", "CİMER Türü", "Ek Bilgiler"];
 
     /// <summary>Checks the permission now, so an endpoint can refuse before it starts writing a file.</summary>
     public void Demand()
@@ -46,7 +52,9 @@ public sealed partial class RequestExport(IDbContextFactory<IntranetDbContext> d
         Demand();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(currentUser.User), filter, now);
+        var user = currentUser.User;
+        var query = RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(user), filter, now).ExceptIdentityMatches(filter, user);
+        var seesSecret = ConfidentialIdentity.Sees(user);
         var open = Request.OpenStatuses;
         var below = int.MaxValue;
         while (true)
@@ -60,16 +68,30 @@ public sealed partial class RequestExport(IDbContextFactory<IntranetDbContext> d
                     Neighbourhood = r.Neighbourhood!.Name,
                     Directorate = r.Directorate != null ? r.Directorate.Name : null,
                     Assignee = r.Assignee != null ? r.Assignee.DisplayName : null,
-                    r.DueAt, r.Text,
+                    r.DueAt, r.Text, r.Priority, r.ExternalReference, r.CimerType, r.IdentityConfidential,
+                    // The file shows the sender masked as the list does; a secret ihbar's sender not at all.
+                    Citizen = r.Citizen != null && (seesSecret || !r.IdentityConfidential) ? r.Citizen.FullName : null,
                 })
                 .ToListAsync(ct);
+            var answers = await AnswersAsync(db, page.Select(r => r.Id).ToList(), ct);
+            var senders = await ConfidentialIdentity.SendersAsync(db, page.Where(r => ConfidentialIdentity.Hides(user, r.IdentityConfidential)).Select(r => r.Id).ToList(), ct);
             foreach (var r in page)
                 yield return new RequestExportRow(r.Number, IstanbulTime.ToLocal(r.CreatedAt), r.Type.Name(), r.Channel.Name(), r.Status.Name(),
                     r.Category, r.Neighbourhood, r.Directorate ?? "", r.Assignee ?? "", IstanbulTime.ToLocal(r.DueAt),
-                    open.Contains(r.Status) && r.DueAt < now, MaskText(r.Text));
+                    open.Contains(r.Status) && r.DueAt < now, MaskText(ConfidentialIdentity.Redact(r.Text, senders.GetValueOrDefault(r.Id))!),
+                    r.Priority.Name(), ConfidentialIdentity.Hides(user, r.IdentityConfidential) ? ConfidentialIdentity.Label : r.Citizen is null ? "" : Citizens.PersonalData.MaskName(r.Citizen),
+                    r.ExternalReference ?? "", r.CimerType?.Name() ?? "", answers.GetValueOrDefault(r.Id, ""));
             if (page.Count < PageSize) yield break;
             below = page[^1].Id;
         }
+    }
+
+    /// <summary>The category questions' answers of a page of requests, as "Direk numarası: 12; Arıza: Hiç yanmıyor".</summary>
+    private static async Task<Dictionary<int, string>> AnswersAsync(IntranetDbContext db, List<int> ids, CancellationToken ct)
+    {
+        var rows = await db.Set<RequestAnswer>().AsNoTracking().Where(a => ids.Contains(a.RequestId))
+            .OrderBy(a => a.RequestId).ThenBy(a => a.Order).ThenBy(a => a.Id).Select(a => new { a.RequestId, a.Question, a.Answer }).ToListAsync(ct);
+        return rows.GroupBy(a => a.RequestId).ToDictionary(g => g.Key, g => MaskText(string.Join("; ", g.Select(a => $"{a.Question}: {a.Answer}"))));
     }
 
     /// <summary>

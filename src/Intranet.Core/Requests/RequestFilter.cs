@@ -55,7 +55,8 @@ public sealed record RequestListRow(
     DateTime DueAt,
     bool IsOverdue,
     string? Note,
-    Guid Version);
+    Guid Version,
+    RequestPriority Priority = RequestPriority.Normal);
 
 /// <summary>A page and the number of rows in all pages; <paramref name="MoreThanTotal"/>: at least that many, a search stopped counting.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, bool MoreThanTotal = false);

@@ -17,13 +17,15 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = db.Requests.AsNoTracking().VisibleTo(User);
-        var query = Apply(db, visible, filter, now);
+        var query = Apply(db, visible, filter, now).ExceptIdentityMatches(filter, User);
+        var seesSecret = ConfidentialIdentity.Sees(User);
         // A search counts its matches up to a limit ("more than 1,000"): an exact count of a common word reads them all.
         var search = RequestSearch.IsFreeText(filter.Text);
         var counted = search ? await query.Take(RequestSearch.CountLimit + 1).CountAsync(ct) : await query.CountAsync(ct);
         var more = search && counted > RequestSearch.CountLimit;
         // A common word: walk the list in its order testing each row, rather than read every match to sort them.
-        if (search && await RequestSearch.IsCommonAsync(db, filter.Text!, page.PageSize, ct)) query = Apply(db, visible, filter, now, scanText: true);
+        if (search && await RequestSearch.IsCommonAsync(db, filter.Text!, page.PageSize, ct))
+            query = Apply(db, visible, filter, now, scanText: true).ExceptIdentityMatches(filter, User);
         var rows = await Sort(query, page)
             .Skip(page.Page * page.PageSize).Take(page.PageSize)
             .Select(r => new
@@ -35,14 +37,18 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
                 Directorate = r.Directorate != null ? r.Directorate.Name : null,
                 r.AssigneeId,
                 Assignee = r.Assignee != null ? r.Assignee.DisplayName : null,
-                Citizen = r.Citizen != null ? r.Citizen.FullName : null,
+                // A secret ihbar's sender never leaves the database for who may not know them.
+                Citizen = r.Citizen != null && (seesSecret || !r.IdentityConfidential) ? r.Citizen.FullName : null,
                 Text = r.Text.Substring(0, 160),
-                r.CreatedAt, r.DueAt, r.Note, r.Version,
+                r.CreatedAt, r.DueAt, r.Note, r.Version, r.IdentityConfidential, r.Priority,
             })
             .ToListAsync(ct);
+        var senders = await ConfidentialIdentity.SendersAsync(db, rows.Where(r => ConfidentialIdentity.Hides(User, r.IdentityConfidential)).Select(r => r.Id).ToList(), ct);
         var items = rows.Select(r => new RequestListRow(r.Id, r.Number, r.Type, r.Channel, r.Status, r.Category, r.Neighbourhood,
-            r.DirectorateId, r.Directorate, r.AssigneeId, r.Assignee, PersonalData.MaskName(r.Citizen), r.Text,
-            r.CreatedAt, r.DueAt, Request.OpenStatuses.Contains(r.Status) && r.DueAt < now, r.Note, r.Version)).ToList();
+            r.DirectorateId, r.Directorate, r.AssigneeId, r.Assignee,
+            ConfidentialIdentity.Hides(User, r.IdentityConfidential) ? ConfidentialIdentity.Label : PersonalData.MaskName(r.Citizen),
+            ConfidentialIdentity.Redact(r.Text, senders.GetValueOrDefault(r.Id))!,
+            r.CreatedAt, r.DueAt, Request.OpenStatuses.Contains(r.Status) && r.DueAt < now, r.Note, r.Version, r.Priority)).ToList();
         return new PagedResult<RequestListRow>(items, more ? RequestSearch.CountLimit : counted, more);
     }
 
@@ -133,7 +139,10 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         var citizen = await db.Citizens.AsNoTracking().Where(c => c.Phone == normalized && c.AnonymizedAt == null)
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
         if (citizen is null) return null;
+        // The caller's secret ihbars stay off the list for who may not know their senders.
+        var seesSecret = ConfidentialIdentity.Sees(User);
         var past = await db.Requests.AsNoTracking().Where(r => r.CitizenId == citizen.Id)
+            .Where(r => !r.IdentityConfidential || seesSecret)
             .OrderByDescending(r => r.CreatedAt).Take(10)
             .Select(r => new PastRequest(r.Id, r.Number, r.Status, r.Category!.Name, r.CreatedAt))
             .ToListAsync(ct);

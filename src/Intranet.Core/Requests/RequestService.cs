@@ -18,7 +18,7 @@ public sealed record RequestStep(int RequestId, Guid Version, RequestAction Acti
 /// against <see cref="RequestWorkflow"/>, records a <see cref="RequestHistory"/> row, and saves against the version
 /// the user saw, so a stale edit becomes a <see cref="ConcurrencyConflictException"/> instead of an overwrite.
 /// </summary>
-public sealed class RequestService(
+public sealed partial class RequestService(
     IDbContextFactory<IntranetDbContext> dbFactory,
     ICurrentUser currentUser,
     WorkingCalendarProvider calendars,
@@ -68,6 +68,7 @@ public sealed class RequestService(
             Citizen = form.HasCitizen ? await FindOrCreateCitizenAsync(db, form, neighbourhood.Id, now, ct) : null,
         };
         new DeadlinePolicy(await calendars.GetAsync(ct), deadlineOptions).Apply(request, category);
+        await IntakeExtras.ApplyAsync(db, request, category, form, ct);
         foreach (var file in form.Attachments)
             db.RequestAttachments.Add(new RequestAttachment
             {
@@ -123,7 +124,8 @@ public sealed class RequestService(
         citizen.Email = string.IsNullOrWhiteSpace(form.Email) ? citizen.Email : form.Email.Trim();
         citizen.TcKimlikNo = tc ?? citizen.TcKimlikNo;
         citizen.NeighbourhoodId = neighbourhoodId;
-        citizen.Address = form.Address?.Trim() ?? citizen.Address;
+        // A secret ihbar's address is the place reported, not the sender's home.
+        if (!form.IdentityConfidential) citizen.Address = form.Address?.Trim() ?? citizen.Address;
         if (existing is null) db.Citizens.Add(citizen);
         return citizen;
     }
@@ -141,7 +143,7 @@ public sealed class RequestService(
         var request = await db.Requests.VisibleTo(User).SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new AccessDeniedException("Başvuru bulunamadı ya da bu başvuruyu görme yetkiniz yok.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var who = form.HasCitizen ? PersonalData.MaskName(form.CitizenName) : "Anonim";
+        var who = form.IdentityConfidential ? "kimliği gizli ihbarcı" : form.HasCitizen ? PersonalData.MaskName(form.CitizenName) : "Anonim";
         db.RequestHistory.Add(History(request, request.Status, request.Status,
             $"Aynı konuda yeni bildirim ({form.Channel.Name()}, {who}): {form.Text.Trim()}"));
         foreach (var file in form.Attachments)
@@ -199,6 +201,8 @@ public sealed class RequestService(
         {
             case RequestAction.Reject:
                 request.ReplyText = Require(step.Note, "Uygun bulunmama gerekçesini yazın; vatandaşa bu gerekçe bildirilir.");
+                if (request.Type == RequestType.BilgiEdinme && !await LegalPathService.HasRefusalGroundAsync(db, request.Id, ct))
+                    throw new ValidationException(LegalPathService.GroundRequired);
                 break;
             case RequestAction.Route:
                 var dir = step.DirectorateId ?? throw new ValidationException("Havale edilecek müdürlüğü seçin.");

@@ -218,7 +218,7 @@ internal static class DemoExtras
                     Email = rng.Next(2) == 0 ? DemoNames.Email(rng, name) : null,
                     Subject = DemoNames.Pick(rng, Subjects),
                     PreferredDates = rng.Next(2) == 0 ? "Hafta içi öğleden sonra" : "Salı veya perşembe sabah",
-                    Channel = rng.Next(4),
+                    Channel = (AppointmentChannel)rng.Next(4),
                     Status = status,
                     RequestedAt = requested,
                     ScheduledAt = status is AppointmentStatus.Planlandi or AppointmentStatus.Gorusuldu ? DemoClock.FromIstanbul(scheduledLocal) : null,

@@ -40,12 +40,14 @@ public static class DemoSeeder
         {
             var directorates = await SeedReferenceAsync(db, ct);
             await DemoExtras.SeedAsync(db, directorates, new Random(options.Seed), now, ct);
+            await DemoCalendar.SeedAsync(db, directorates, now, ct);
         }
         finally
         {
             db.AuditingSuspended = suspended;
         }
         await SeedRequestsAsync(db, options.RequestCount, options.BatchSize, options.Seed, now, ct);
+        await DemoRequestsBulk.SeedAsync(db, ct);
     }
 
     /// <summary>
@@ -185,7 +187,8 @@ public static class DemoSeeder
     private static async Task<GeneratorReference> LoadReferenceAsync(IntranetDbContext db, CancellationToken ct)
     {
         var directorates = await db.Directorates.AsNoTracking().ToListAsync(ct);
-        var categories = await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Id).ToListAsync(ct);
+        // A stop-warning category takes no requests (the caller is sent to an emergency line).
+        var categories = await db.Categories.AsNoTracking().Where(c => c.IsActive && c.StopWarning == null).OrderBy(c => c.Id).ToListAsync(ct);
         var neighbourhoods = await db.Neighbourhoods.AsNoTracking().Where(n => n.IsActive).OrderBy(n => n.Id).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Id).ToListAsync(ct);
         if (categories.Count == 0 || neighbourhoods.Count == 0)

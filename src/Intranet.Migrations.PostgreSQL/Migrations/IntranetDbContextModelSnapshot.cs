@@ -87,21 +87,35 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Email")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Institution")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Phone")
-                        .HasColumnType("text");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("PreferredDates")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
@@ -126,6 +140,9 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("WalkIn")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CalendarEventId");
@@ -133,6 +150,51 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Calendar.AppointmentMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("AppointmentMessages");
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.CalendarEvent", b =>
@@ -152,9 +214,17 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExceptionDates")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Guests")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ImportUid")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
@@ -165,15 +235,26 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<int?>("NeighbourhoodId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("OriginalStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Place")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ProtocolNotes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("RecurrenceEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecurrenceRule")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("timestamp with time zone");
@@ -192,13 +273,71 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DirectorateId");
-
                     b.HasIndex("NeighbourhoodId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("DirectorateId", "ImportUid");
 
                     b.HasIndex("StartsAt", "EndsAt");
 
                     b.ToTable("CalendarEvents");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DirectorateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MayorOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Types")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectorateId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CalendarFeeds");
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.PublicHoliday", b =>
@@ -412,6 +551,10 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<int>("DefaultDirectorateId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EmergencyLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -424,6 +567,10 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)");
+
+                    b.Property<string>("StopWarning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -841,6 +988,50 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.ToTable("PressSources");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.CategoryQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Choices")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Order");
+
+                    b.ToTable("CategoryQuestions", (string)null);
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
                 {
                     b.Property<long>("Id")
@@ -890,6 +1081,54 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.ToTable("Escalations");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.LegalRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("BoardDecisionOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BoardNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("BoardOutcome")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ExcludedOpinionRequest")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ObjectionOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RefusalArticles")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RefusalText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.ToTable("LegalRecords", (string)null);
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.Request", b =>
                 {
                     b.Property<int>("Id")
@@ -917,6 +1156,9 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CimerType")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("CitizenId")
                         .HasColumnType("integer");
 
@@ -941,9 +1183,15 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IdentityConfidential")
+                        .HasColumnType("boolean");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
@@ -962,6 +1210,9 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("ReplyChannel")
                         .HasColumnType("integer");
@@ -1028,6 +1279,8 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("CreatedById");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1040,6 +1293,8 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("CategoryId", "Status");
 
                     b.HasIndex("DirectorateId", "ClosedAt");
+
+                    b.HasIndex("DirectorateId", "CreatedAt");
 
                     b.HasIndex("NeighbourhoodId", "CreatedOn");
 
@@ -1055,6 +1310,8 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_Created");
 
+                    b.HasIndex("DirectorateId", "AssigneeId", "Status");
+
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
 
                     b.HasIndex("DirectorateId", "CreatedOn", "CategoryId", "Channel")
@@ -1069,13 +1326,46 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Status", "DirectorateId", "NeighbourhoodId", "DueAt")
                         .HasDatabaseName("IX_Requests_Dashboard_Open");
 
-                    b.HasIndex("Status", "CreatedOn", "DueAt", "DirectorateId", "NeighbourhoodId", "CategoryId", "Channel")
-                        .HasDatabaseName("IX_Requests_Statistics_Open");
-
                     b.HasIndex("CreatedOn", "Status", "DueAt", "ResolutionMinutes", "ResolvedInTime", "NeighbourhoodId", "CategoryId", "DirectorateId", "Channel")
                         .HasDatabaseName("IX_Requests_Statistics");
 
                     b.ToTable("Requests");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestAnswers", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>
@@ -1184,6 +1474,10 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("OpenDue")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<int>("Total")
                         .HasColumnType("integer");
 
@@ -1227,10 +1521,21 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
             modelBuilder.Entity("Intranet.Core.Calendar.Appointment", b =>
                 {
-                    b.HasOne("Intranet.Core.Calendar.CalendarEvent", null)
+                    b.HasOne("Intranet.Core.Calendar.CalendarEvent", "Event")
                         .WithMany()
                         .HasForeignKey("CalendarEventId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Calendar.AppointmentMessage", b =>
+                {
+                    b.HasOne("Intranet.Core.Calendar.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.CalendarEvent", b =>
@@ -1244,6 +1549,27 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .WithMany()
                         .HasForeignKey("NeighbourhoodId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Intranet.Core.Calendar.CalendarEvent", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Intranet.Core.Calendar.CalendarFeed", b =>
+                {
+                    b.HasOne("Intranet.Core.Organization.Directorate", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Intranet.Core.Organization.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Intranet.Core.Citizens.Citizen", b =>
@@ -1341,7 +1667,25 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.CategoryQuestion", b =>
+                {
+                    b.HasOne("Intranet.Core.Organization.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.Escalation", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.LegalRecord", b =>
                 {
                     b.HasOne("Intranet.Core.Requests.Request", null)
                         .WithMany()
@@ -1378,6 +1722,11 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("DirectorateId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Intranet.Core.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Intranet.Core.Organization.Neighbourhood", "Neighbourhood")
                         .WithMany()
                         .HasForeignKey("NeighbourhoodId")
@@ -1393,6 +1742,22 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Navigation("Directorate");
 
                     b.Navigation("Neighbourhood");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestAnswer", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.CategoryQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.RequestAttachment", b =>

@@ -62,7 +62,6 @@ public static class IntranetApp
         services.AddScoped<RequestDetails>();
         services.AddScoped<SavedFilterService>();
         services.AddScoped<HolidayAdminService>();
-        services.AddScoped<CalendarQueries>();
         services.AddScoped<Intranet.Core.Press.PressQueries>();
         services.AddScoped<Intranet.Core.Performance.PerformanceQueries>();
         services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
@@ -70,6 +69,8 @@ public static class IntranetApp
         services.AddScoped<UserSignIn>();
         services.AddMessagingAndEscalation(builder.Configuration);
         services.AddRequestStatistics();
+        services.AddCalendar();
+        services.AddRequestsBulk();
         return builder;
     }
 
@@ -97,6 +98,7 @@ public static class IntranetApp
         app.MapRequestEndpoints();
         app.MapRequestExports();
         app.MapBenchEndpoints();
+        app.MapCalendarEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -59,6 +59,7 @@ public static class RequestExportEndpoints
             {
                 r.Number, r.CreatedAt.ToString("dd.MM.yyyy HH:mm", Turkish), r.Type, r.Channel, r.Status, r.Category, r.Neighbourhood,
                 r.Directorate, r.Assignee, r.DueAt.ToString("dd.MM.yyyy HH:mm", Turkish), r.Overdue ? "Evet" : "Hayır", r.Text,
+                r.Priority, r.Citizen, r.CimerNumber, r.CimerType, r.Answers,
             }.Select(Csv)) + "\r\n");
             // Flush per page, so the download streams while the next page is read.
             if (++count % RequestExport.PageSize == 0) await writer.FlushAsync(ct);
@@ -116,6 +117,7 @@ public static class RequestExportEndpoints
                 Numara = r.Number, Tarih = r.CreatedAt, Tur = r.Type, Kanal = r.Channel, Durum = r.Status, Konu = r.Category,
                 Mahalle = r.Neighbourhood, Mudurluk = r.Directorate, Atanan = r.Assignee, SonTarih = r.DueAt,
                 Gecikmis = r.Overdue ? "Evet" : "Hayır", Metin = r.Text,
+                Oncelik = r.Priority, BasvuruSahibi = r.Citizen, CimerNumarasi = r.CimerNumber, CimerTuru = r.CimerType, EkBilgiler = r.Answers,
             };
     }
 
@@ -138,5 +140,10 @@ public static class RequestExportEndpoints
         [ExcelColumn(Name = "Son Tarih", Format = "dd.MM.yyyy HH:mm", Width = 17)] public DateTime SonTarih { get; init; }
         [ExcelColumn(Name = "Gecikmiş", Width = 10)] public string Gecikmis { get; init; } = "";
         [ExcelColumn(Name = "Başvuru Metni", Width = 80)] public string Metin { get; init; } = "";
+        [ExcelColumn(Name = "Öncelik", Width = 10)] public string Oncelik { get; init; } = "";
+        [ExcelColumn(Name = "Başvuru Sahibi", Width = 20)] public string BasvuruSahibi { get; init; } = "";
+        [ExcelColumn(Name = "CİMER Numarası", Width = 18)] public string CimerNumarasi { get; init; } = "";
+        [ExcelColumn(Name = "CİMER Türü", Width = 14)] public string CimerTuru { get; init; } = "";
+        [ExcelColumn(Name = "Ek Bilgiler", Width = 40)] public string EkBilgiler { get; init; } = "";
     }
 }

@@ -45,10 +45,13 @@ public class BrowserApp : IAsyncLifetime
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
 
-    /// <summary>A fresh browser context (own cookies) signed in through the development sign-in page.</summary>
-    public async Task<IPage> SignedInPageAsync(string objectId)
+    /// <summary>
+    /// A fresh browser context (own cookies) signed in through the development sign-in page; the browser's own time
+    /// zone can be set to show that pages keep Istanbul time whatever the client's zone.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string objectId, string timezoneId = "Europe/Istanbul")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "tr-TR", TimezoneId = "Europe/Istanbul" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "tr-TR", TimezoneId = timezoneId });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/");
         await page.GetByTestId($"signin-{objectId}").ClickAsync();

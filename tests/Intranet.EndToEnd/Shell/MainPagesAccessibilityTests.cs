@@ -13,6 +13,10 @@ public class MainPagesAccessibilityTests(BrowserApp browser) : IClassFixture<Bro
         [
             ("demo-basin", "/basin", "Basın"),
             ("demo-ozk-1", "/takvim", "Takvim"),
+            ("demo-ozk-1", "/takvim/aylik-program", "Aylık etkinlik programı"),
+            ("demo-ozk-1", "/takvim/abonelikler", "Takvim aboneliklerim"),
+            ("demo-ozk-1", "/takvim/ice-aktar", "Takvime .ics dosyası aktar"),
+            ("demo-ozk-1", "/randevular", "Başkanlık randevuları"),
             ("demo-fen-mudur", "/performans", "Performans"),
             ("demo-admin", "/yonetim/tatiller", "Resmî tatiller"),
             ("demo-halk-personel-1", "/basvurular/yeni", "Yeni başvuru"),

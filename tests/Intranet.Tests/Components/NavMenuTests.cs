@@ -30,6 +30,16 @@ public class NavMenuTests : MudComponentTest
         Assert.DoesNotContain("Kullanıcılar", links);
         Assert.DoesNotContain("Basın", links);
         Assert.DoesNotContain("Duvar Ekranı", links);
+        Assert.DoesNotContain("Randevular", links);
+    }
+
+    [Fact]
+    public void The_mayors_office_sees_the_appointments()
+    {
+        var links = RenderAs(Roles.MayorOffice).FindAll("a").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Contains("Randevular", links);
+        Assert.Contains("Aylık program", links);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public class RequestExportHttpTests(RequestExportHttpTests.App app) : IClassFixt
         var bytes = file.ToArray();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Numara;Tarih;Tür;Kanal;Durum;Konu;Mahalle;Müdürlük;Atanan;Son Tarih;Gecikmiş;Başvuru Metni", lines[0]);
+        Assert.Equal("Numara;Tarih;Tür;Kanal;Durum;Konu;Mahalle;Müdürlük;Atanan;Son Tarih;Gecikmiş;Başvuru Metni;Öncelik;Başvuru Sahibi;CİMER Numarası;CİMER Türü;Ek Bilgiler", lines[0]);
         Assert.Equal(expected, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Equal(name, l.Split(';')[6]));
         Assert.Matches(@"^\d{4}-\d{6};\d{2}\.\d{2}\.\d{4} \d{2}:\d{2};", lines[1]);
