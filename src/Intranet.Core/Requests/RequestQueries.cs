@@ -17,17 +17,22 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = db.Requests.AsNoTracking().VisibleTo(User);
-        var query = Apply(db, visible, filter, now).ExceptIdentityMatches(filter, User);
-        var seesSecret = ConfidentialIdentity.Sees(User);
         // A search counts its matches up to a limit ("more than 1,000"): an exact count of a common word reads them all.
         var search = RequestSearch.IsFreeText(filter.Text);
+        var plan = search ? await RequestSearch.PlanAsync(db, filter.Text!, page.PageSize, ct) : null;
+        IQueryable<Request> Filtered(RequestSearch.SqlitePlan? p) =>
+            Apply(db, visible, filter, now, p, instantBounds: true).ExceptIdentityMatches(filter, User);
+        // A common word: counted through the index's matches (which stops at the limit early), but the page found by
+        // walking the list in its order testing each row, rather than reading every match to sort them.
+        var query = Filtered(plan is { Ids: null } ? null : plan);
         var counted = search ? await query.Take(RequestSearch.CountLimit + 1).CountAsync(ct) : await query.CountAsync(ct);
         var more = search && counted > RequestSearch.CountLimit;
-        // A common word: walk the list in its order testing each row, rather than read every match to sort them.
-        if (search && await RequestSearch.IsCommonAsync(db, filter.Text!, page.PageSize, ct))
-            query = Apply(db, visible, filter, now, scanText: true).ExceptIdentityMatches(filter, User);
-        var rows = await Sort(query, page)
-            .Skip(page.Page * page.PageSize).Take(page.PageSize)
+        if (plan is { Ids: null }) query = Filtered(plan);
+        var seesSecret = ConfidentialIdentity.Sees(User);
+        // The page's ids first, then their rows: a filter that matches thousands sorts index entries (the sort key
+        // and the id) rather than whole rows with their joins; no page query at all when nothing matched.
+        var ids = counted == 0 ? [] : await Sort(query, page).Skip(page.Page * page.PageSize).Take(page.PageSize).Select(r => r.Id).ToListAsync(ct);
+        var rows = ids.Count == 0 ? [] : await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new
             {
                 r.Id, r.Number, r.Type, r.Channel, r.Status,
@@ -43,6 +48,8 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
                 r.CreatedAt, r.DueAt, r.Note, r.Version, r.IdentityConfidential, r.Priority,
             })
             .ToListAsync(ct);
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        rows = rows.OrderBy(r => order[r.Id]).ToList();
         var senders = await ConfidentialIdentity.SendersAsync(db, rows.Where(r => ConfidentialIdentity.Hides(User, r.IdentityConfidential)).Select(r => r.Id).ToList(), ct);
         var items = rows.Select(r => new RequestListRow(r.Id, r.Number, r.Type, r.Channel, r.Status, r.Category, r.Neighbourhood,
             r.DirectorateId, r.Directorate, r.AssigneeId, r.Assignee,
@@ -53,8 +60,11 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
     }
 
     /// <summary>The filter as SQL. Shared with exports and statistics so every figure means the same rows.</summary>
-    /// <param name="scanText">Search by testing each row's text rather than through the index (see <see cref="RequestSearch.Matching"/>).</param>
-    internal static IQueryable<Request> Apply(IntranetDbContext db, IQueryable<Request> query, RequestFilter filter, DateTime now, bool scanText = false)
+    /// <param name="search">SQLite: how the list runs its search (see <see cref="RequestSearch.Matching"/>).</param>
+    /// <param name="instantBounds">The date range also as CreatedAt bounds (the same rows), for the list (see below);
+    /// statistics leave it off so their date range stays answerable from the covering IX_Requests_Statistics.</param>
+    internal static IQueryable<Request> Apply(IntranetDbContext db, IQueryable<Request> query, RequestFilter filter, DateTime now,
+        RequestSearch.SqlitePlan? search = null, bool instantBounds = false)
     {
         if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(r => statuses.Contains(r.Status));
         if (filter.OpenOnly || filter.OverdueOnly) query = query.Where(r => Request.OpenStatuses.Contains(r.Status));
@@ -66,14 +76,24 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         if (filter.Type is { } type) query = query.Where(r => r.Type == type);
         if (filter.AssigneeId is { } assignee) query = query.Where(r => r.AssigneeId == assignee);
         if (filter.UnassignedOnly) query = query.Where(r => r.AssigneeId == null);
-        if (filter.From is { } from) query = query.Where(r => r.CreatedOn >= from);
-        if (filter.To is { } to) query = query.Where(r => r.CreatedOn <= to);
+        // The days as Istanbul days (CreatedOn) and, the same rows, as the UTC instants they span: an index led by a
+        // filter column and CreatedAt then reads the range in the list's order (a page without sorting the range).
+        if (filter.From is { } from)
+        {
+            var start = IstanbulTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = instantBounds ? query.Where(r => r.CreatedOn >= from && r.CreatedAt >= start) : query.Where(r => r.CreatedOn >= from);
+        }
+        if (filter.To is { } to)
+        {
+            var end = IstanbulTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = instantBounds ? query.Where(r => r.CreatedOn <= to && r.CreatedAt < end) : query.Where(r => r.CreatedOn <= to);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim();
             if (RequestNumber.LooksLikeNumber(text)) query = query.Where(r => r.Number == RequestNumber.Normalize(text));
             else if (PhoneNumber.Normalize(text) is { } phone) query = query.Where(r => r.Citizen!.Phone == phone);
-            else query = query.Matching(db, text, scanText);
+            else query = query.Matching(db, text, search);
         }
         return query;
     }

@@ -71,17 +71,26 @@ public static class RequestSearch
         !string.IsNullOrWhiteSpace(text) && !RequestNumber.LooksLikeNumber(text.Trim()) && PhoneNumber.Normalize(text.Trim()) is null;
 
     /// <summary>
-    /// Requests whose text contains <paramref name="text"/>, Turkish-folded. SQLite: joined to the FTS5 matches (the
-    /// index drives, lazily, so a count with a limit stops early); with <paramref name="scan"/>, each row's folded text
-    /// is tested instead, for a word so common that walking the list in its order finds a page sooner. Elsewhere: LIKE
-    /// on the folded column (PostgreSQL's planner chooses between the trigram index and the walk itself).
+    /// How the list runs one search on SQLite: <see cref="Ids"/>, the matches read once from the FTS5 table (then the
+    /// count and the page probe them by primary key), or null for a word so common that walking the list in its
+    /// order and testing each row finds a page sooner.
     /// </summary>
-    internal static IQueryable<Request> Matching(this IQueryable<Request> query, IntranetDbContext db, string text, bool scan = false)
+    internal sealed record SqlitePlan(IReadOnlyList<int>? Ids);
+
+    /// <summary>
+    /// Requests whose text contains <paramref name="text"/>, Turkish-folded. SQLite: the ids of <paramref name="plan"/>,
+    /// or each row's folded text tested (a common word), or without a plan joined to the FTS5 matches (the index
+    /// drives, lazily, so a count with a limit stops early). Elsewhere: LIKE on the folded column (PostgreSQL's
+    /// planner chooses between the trigram index and the walk itself).
+    /// </summary>
+    internal static IQueryable<Request> Matching(this IQueryable<Request> query, IntranetDbContext db, string text, SqlitePlan? plan = null)
     {
         var folded = TurkishText.Fold(text);
         if (db.Database.IsSqlite() && folded.Length >= 3)
         {
-            if (scan) return query.Where(r => EF.Property<string>(r, Column).Contains(folded));
+            // One JSON parameter (json_each), not one parameter per id.
+            if (plan?.Ids is { } ids) return query.Where(r => EF.Parameter(ids).Contains(r.Id));
+            if (plan is not null) return query.Where(r => EF.Property<string>(r, Column).Contains(folded));
             var hits = Hits(db, folded);
             return query.Join(hits, r => r.Id, id => id, (r, _) => r);
         }
@@ -90,17 +99,17 @@ public static class RequestSearch
     }
 
     /// <summary>
-    /// SQLite: whether reading the list in its order and testing each row finds a page sooner than the index's
-    /// matches do. A page of 25 among N requests walks about 25·N/m rows for m matches; the index reads all m: the
-    /// walk wins above m = √(25·N) (5,000 for a million). Counting at most that many matches is itself cheap.
+    /// SQLite: the plan of a list search. A page of 25 among N requests walks about 25·N/m rows for m matches; the
+    /// index reads all m: the walk wins above m = √(25·N) (5,000 for a million), so at most that many ids are read.
     /// </summary>
-    internal static async Task<bool> IsCommonAsync(IntranetDbContext db, string text, int pageSize, CancellationToken ct)
+    internal static async Task<SqlitePlan?> PlanAsync(IntranetDbContext db, string text, int pageSize, CancellationToken ct)
     {
         var folded = TurkishText.Fold(text.Trim());
-        if (!db.Database.IsSqlite() || folded.Length < 3) return false;
+        if (!db.Database.IsSqlite() || folded.Length < 3) return null;
         var requests = await db.Requests.MaxAsync(r => (int?)r.Id, ct) ?? 0;
         var threshold = (int)Math.Sqrt((double)pageSize * requests);
-        return await Hits(db, folded).Take(threshold + 1).CountAsync(ct) > threshold;
+        var ids = await Hits(db, folded).Take(threshold + 1).ToListAsync(ct);
+        return new SqlitePlan(ids.Count > threshold ? null : ids);
     }
 
     // A quoted FTS5 string is a phrase: with the trigram tokenizer, a substring match.

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Intranet.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(IntranetDbContext))]
-    [Migration("20261125170007_RequestSearchStatistics")]
+    [Migration("20261125171921_RequestSearchStatistics")]
     partial class RequestSearchStatistics
     {
         /// <inheritdoc />
@@ -1271,8 +1271,6 @@ namespace Intranet.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssigneeId");
-
                     b.HasIndex("CitizenId");
 
                     b.HasIndex("ClosedAt");
@@ -1286,22 +1284,24 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "Status");
 
                     b.HasIndex("DirectorateId", "ClosedAt");
 
                     b.HasIndex("DirectorateId", "CreatedAt");
 
-                    b.HasIndex("NeighbourhoodId", "CreatedOn");
+                    b.HasIndex("NeighbourhoodId", "CreatedAt");
 
                     b.HasIndex("NeighbourhoodId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "DueAt");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("AssigneeId", "Status", "CreatedAt");
 
                     b.HasIndex("CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_Created");
@@ -1309,6 +1309,8 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.HasIndex("DirectorateId", "AssigneeId", "Status");
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
+
+                    b.HasIndex("Status", "DueAt", "CreatedAt");
 
                     b.HasIndex("DirectorateId", "CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_DirectorateCreated");

@@ -11,6 +11,18 @@ namespace Intranet.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_AssigneeId",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedOn",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Status_DueAt",
+                table: "Requests");
+
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Requests",
@@ -38,9 +50,29 @@ namespace Intranet.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssigneeId_Status_CreatedAt",
+                table: "Requests",
+                columns: new[] { "AssigneeId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_CategoryId_CreatedAt",
+                table: "Requests",
+                columns: new[] { "CategoryId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_DirectorateId_CreatedAt",
                 table: "Requests",
                 columns: new[] { "DirectorateId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedAt",
+                table: "Requests",
+                columns: new[] { "NeighbourhoodId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status_DueAt_CreatedAt",
+                table: "Requests",
+                columns: new[] { "Status", "DueAt", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -50,12 +82,43 @@ namespace Intranet.Migrations.SqlServer.Migrations
                 name: "RequestStatisticsCells");
 
             migrationBuilder.DropIndex(
+                name: "IX_Requests_AssigneeId_Status_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_CategoryId_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Requests_DirectorateId_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Status_DueAt_CreatedAt",
                 table: "Requests");
 
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "Requests");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssigneeId",
+                table: "Requests",
+                column: "AssigneeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedOn",
+                table: "Requests",
+                columns: new[] { "NeighbourhoodId", "CreatedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status_DueAt",
+                table: "Requests",
+                columns: new[] { "Status", "DueAt" });
         }
     }
 }

@@ -11,6 +11,18 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_AssigneeId",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedOn",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Status_DueAt",
+                table: "Requests");
+
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
@@ -41,9 +53,24 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssigneeId_Status_CreatedAt",
+                table: "Requests",
+                columns: new[] { "AssigneeId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_CategoryId_CreatedAt",
+                table: "Requests",
+                columns: new[] { "CategoryId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_DirectorateId_CreatedAt",
                 table: "Requests",
                 columns: new[] { "DirectorateId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedAt",
+                table: "Requests",
+                columns: new[] { "NeighbourhoodId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_SearchText",
@@ -51,6 +78,11 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                 column: "SearchText")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status_DueAt_CreatedAt",
+                table: "Requests",
+                columns: new[] { "Status", "DueAt", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -60,11 +92,27 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                 name: "RequestStatisticsCells");
 
             migrationBuilder.DropIndex(
+                name: "IX_Requests_AssigneeId_Status_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_CategoryId_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Requests_DirectorateId_CreatedAt",
                 table: "Requests");
 
             migrationBuilder.DropIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Requests_SearchText",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Status_DueAt_CreatedAt",
                 table: "Requests");
 
             migrationBuilder.DropColumn(
@@ -73,6 +121,21 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
             migrationBuilder.AlterDatabase()
                 .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssigneeId",
+                table: "Requests",
+                column: "AssigneeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedOn",
+                table: "Requests",
+                columns: new[] { "NeighbourhoodId", "CreatedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status_DueAt",
+                table: "Requests",
+                columns: new[] { "Status", "DueAt" });
         }
     }
 }

@@ -11,6 +11,18 @@ namespace Intranet.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_AssigneeId",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedOn",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Status_DueAt",
+                table: "Requests");
+
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Requests",
@@ -42,9 +54,29 @@ namespace Intranet.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssigneeId_Status_CreatedAt",
+                table: "Requests",
+                columns: new[] { "AssigneeId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_CategoryId_CreatedAt",
+                table: "Requests",
+                columns: new[] { "CategoryId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_DirectorateId_CreatedAt",
                 table: "Requests",
                 columns: new[] { "DirectorateId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedAt",
+                table: "Requests",
+                columns: new[] { "NeighbourhoodId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status_DueAt_CreatedAt",
+                table: "Requests",
+                columns: new[] { "Status", "DueAt", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -54,7 +86,23 @@ namespace Intranet.Migrations.Sqlite.Migrations
                 name: "RequestStatisticsCells");
 
             migrationBuilder.DropIndex(
+                name: "IX_Requests_AssigneeId_Status_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_CategoryId_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Requests_DirectorateId_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Status_DueAt_CreatedAt",
                 table: "Requests");
 
             migrationBuilder.Sql(Intranet.Core.Requests.RequestSearch.SqliteDown);
@@ -62,6 +110,21 @@ namespace Intranet.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "Requests");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssigneeId",
+                table: "Requests",
+                column: "AssigneeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_NeighbourhoodId_CreatedOn",
+                table: "Requests",
+                columns: new[] { "NeighbourhoodId", "CreatedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status_DueAt",
+                table: "Requests",
+                columns: new[] { "Status", "DueAt" });
         }
     }
 }
