@@ -61,7 +61,7 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
 
     /// <summary>The filter as SQL. Shared with exports and statistics so every figure means the same rows.</summary>
     /// <param name="search">SQLite: how the list runs its search (see <see cref="RequestSearch.Matching"/>).</param>
-    /// <param name="instantBounds">The date range also as CreatedAt bounds (the same rows), for the list (see below);
+    /// <param name="instantBounds">The date range as CreatedAt bounds (the same rows), for the list (see below);
     /// statistics leave it off so their date range stays answerable from the covering IX_Requests_Statistics.</param>
     internal static IQueryable<Request> Apply(IntranetDbContext db, IQueryable<Request> query, RequestFilter filter, DateTime now,
         RequestSearch.SqlitePlan? search = null, bool instantBounds = false)
@@ -76,17 +76,18 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         if (filter.Type is { } type) query = query.Where(r => r.Type == type);
         if (filter.AssigneeId is { } assignee) query = query.Where(r => r.AssigneeId == assignee);
         if (filter.UnassignedOnly) query = query.Where(r => r.AssigneeId == null);
-        // The days as Istanbul days (CreatedOn) and, the same rows, as the UTC instants they span: an index led by a
-        // filter column and CreatedAt then reads the range in the list's order (a page without sorting the range).
+        // Istanbul days: CreatedOn, or (the same rows: CreatedOn is always CreatedAt's Istanbul day, set together by
+        // RequestService and the seeder) the UTC instants they span, so that an index led by a filter column and
+        // CreatedAt reads the range in the list's order and counts it from the index alone.
         if (filter.From is { } from)
         {
             var start = IstanbulTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
-            query = instantBounds ? query.Where(r => r.CreatedOn >= from && r.CreatedAt >= start) : query.Where(r => r.CreatedOn >= from);
+            query = instantBounds ? query.Where(r => r.CreatedAt >= start) : query.Where(r => r.CreatedOn >= from);
         }
         if (filter.To is { } to)
         {
             var end = IstanbulTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            query = instantBounds ? query.Where(r => r.CreatedOn <= to && r.CreatedAt < end) : query.Where(r => r.CreatedOn <= to);
+            query = instantBounds ? query.Where(r => r.CreatedAt < end) : query.Where(r => r.CreatedOn <= to);
         }
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
