@@ -18,7 +18,8 @@ public sealed class CitizenRetention(IDbContextFactory<IntranetDbContext> dbFact
         if (retentionYears < 1) throw new ArgumentOutOfRangeException(nameof(retentionYears), "Saklama süresi en az 1 yıl olmalı.");
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddYears(-retentionYears);
-        var finished = new[] { RequestStatus.Kapandi, RequestStatus.UygunDegil };
+        // A request handed to an outside body is finished for us: its retention runs from the hand-off.
+        var finished = new[] { RequestStatus.Kapandi, RequestStatus.UygunDegil, RequestStatus.DisKurumaYonlendirildi };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await db.Citizens
             .Where(c => c.AnonymizedAt == null)
@@ -26,6 +27,8 @@ public sealed class CitizenRetention(IDbContextFactory<IntranetDbContext> dbFact
             .Where(c => !db.Requests.Any(r => r.CitizenId == c.Id && (!finished.Contains(r.Status) || (r.ClosedAt ?? r.UpdatedAt) > cutoff)))
             .Select(c => c.Id).Take(5000).ToListAsync(ct);
         if (ids.Count == 0) return 0;
+        // One transaction with the outbox texts below, so no message outlives its citizen's data.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Loaded and saved through the change tracker so each anonymisation is in the audit log.
         var citizens = await db.Citizens.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         foreach (var c in citizens)
@@ -38,6 +41,8 @@ public sealed class CitizenRetention(IDbContextFactory<IntranetDbContext> dbFact
             c.AnonymizedAt = now;
         }
         await db.SaveChangesAsync(ct);
+        await Requests.Outbox.RequestMessageOutbox.ForgetCitizensAsync(db, ids, ct);
+        await tx.CommitAsync(ct);
         return citizens.Count;
     }
 }

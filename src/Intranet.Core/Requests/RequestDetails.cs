@@ -145,6 +145,7 @@ public sealed class RequestDetails(IDbContextFactory<IntranetDbContext> dbFactor
     {
         if (r.ResolvedAt is { } resolved)
             return resolved <= r.DueAt ? new("Süresi içinde çözüldü", false, false) : new($"Geç çözüldü ({Days(resolved - r.DueAt)} gecikme)", true, false);
+        if (r.Status == RequestStatus.DisKurumaYonlendirildi) return new("Dış kurumda; süre takibi kurumda", false, false);
         if (!r.IsOpen) return new("Kapandı", false, false);
         if (now > r.DueAt) return new($"Süresi geçti ({Days(now - r.DueAt)} gecikme)", true, false);
         return r.DueAt - now < TimeSpan.FromHours(24)

@@ -38,6 +38,8 @@ public enum RequestStatus
     Cozuldu = 6,
     Cevaplandi = 7,
     Kapandi = 8,
+    /// <summary>Handed to an outside body (İSKİ, İGDAŞ, …): the municipality's part is done, but nothing was solved here.</summary>
+    DisKurumaYonlendirildi = 9,
 }
 
 /// <summary>How the citizen was answered.</summary>
@@ -89,6 +91,7 @@ public static class RequestText
         RequestStatus.Cozuldu => "Çözüldü",
         RequestStatus.Cevaplandi => "Cevaplandı",
         RequestStatus.Kapandi => "Kapandı",
+        RequestStatus.DisKurumaYonlendirildi => "Dış Kuruma Yönlendirildi",
         _ => s.ToString(),
     };
 

@@ -17,6 +17,8 @@ public enum RequestAction
     Reopen,
     ExtendDeadline,
     EditNote,
+    /// <summary>Hand the request to an outside body with a formal letter (see Handoffs/HandoffService).</summary>
+    ForwardOutside,
 }
 
 /// <summary>
@@ -44,6 +46,7 @@ public static class RequestPermissions
             RequestAction.Close or RequestAction.Reopen => desk || director,
             RequestAction.ExtendDeadline => (desk || director) && request.Type == RequestType.BilgiEdinme && !request.DeadlineExtended,
             RequestAction.EditNote => desk || worker,
+            RequestAction.ForwardOutside => desk || director,
             _ => false,
         };
     }
@@ -60,6 +63,7 @@ public static class RequestPermissions
         RequestAction.Answer => RequestStatus.Cevaplandi,
         RequestAction.Close => RequestStatus.Kapandi,
         RequestAction.Reopen => RequestStatus.HavaleEdildi,
+        RequestAction.ForwardOutside => RequestStatus.DisKurumaYonlendirildi,
         _ => null,
     };
 
@@ -72,9 +76,11 @@ public static class RequestPermissions
 
     internal static bool IsStepAllowed(RequestStatus from, RequestAction action, RequestStatus to) => action switch
     {
-        // Reopening is only for what was resolved, answered or closed; re-routing an open one is Route.
-        RequestAction.Reopen => from is RequestStatus.Cozuldu or RequestStatus.Cevaplandi or RequestStatus.Kapandi,
-        RequestAction.Route => from is not (RequestStatus.Cozuldu or RequestStatus.Cevaplandi or RequestStatus.Kapandi or RequestStatus.UygunDegil)
+        // Reopening is only for what was resolved, answered, closed or handed back by an outside body; re-routing an
+        // open one is Route.
+        RequestAction.Reopen => from is RequestStatus.Cozuldu or RequestStatus.Cevaplandi or RequestStatus.Kapandi or RequestStatus.DisKurumaYonlendirildi,
+        RequestAction.Route => from is not (RequestStatus.Cozuldu or RequestStatus.Cevaplandi or RequestStatus.Kapandi or RequestStatus.UygunDegil
+                                            or RequestStatus.DisKurumaYonlendirildi)
                                && RequestWorkflow.IsAllowed(from, to),
         _ => RequestWorkflow.IsAllowed(from, to),
     };

@@ -25,7 +25,8 @@ public sealed partial class RequestService(
     DeadlineOptions deadlineOptions,
     IChangeFeed changes,
     TimeProvider clock,
-    CitizenReplySender? replies = null)
+    CitizenReplySender? replies = null,
+    Callbacks.SatisfactionOptions? satisfaction = null)
 {
     private UserContext User => currentUser.User;
 
@@ -178,6 +179,8 @@ public sealed partial class RequestService(
         if (request.Version != step.Version) throw await ConflictAsync(step.RequestId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await ApplyStepAsync(db, request, step, now, ct);
+        // A sample of answered requests is called back about satisfaction; queued in this same save.
+        if (step.Action == RequestAction.Answer) await Callbacks.SatisfactionSampling.EnqueueIfSampledAsync(db, request, satisfaction, now, ct);
         if (to is { } newStatus) request.Status = newStatus;
         request.UpdatedAt = now;
         if (step.Action != RequestAction.EditNote || to is not null)
@@ -222,10 +225,7 @@ public sealed partial class RequestService(
                 request.AssigneeId = assignee;
                 break;
             case RequestAction.Resolve:
-                request.Resolution = Require(step.Note, "Yapılan işi (çözümü) yazın; vatandaşa verilecek cevap buna dayanır.");
-                request.ResolvedAt = now;
-                request.ResolutionMinutes = (int)Math.Round((now - request.CreatedAt).TotalMinutes);
-                request.ResolvedInTime = now <= request.DueAt;
+                MarkResolved(request, Require(step.Note, "Yapılan işi (çözümü) yazın; vatandaşa verilecek cevap buna dayanır."), now);
                 break;
             case RequestAction.Answer:
                 request.ReplyText = Require(step.Note, "Vatandaşa verilen cevabı yazın.");
@@ -240,12 +240,7 @@ public sealed partial class RequestService(
                 break;
             case RequestAction.Reopen:
                 Require(step.Note, "Yeniden açma nedenini yazın.");
-                request.ResolvedAt = null;
-                request.ResolutionMinutes = null;
-                request.ResolvedInTime = null;
-                request.AnsweredAt = null;
-                request.ClosedAt = null;
-                request.RoutedAt = now;
+                MarkReopened(request, now);
                 break;
             case RequestAction.ExtendDeadline:
                 Require(step.Note, "Sürenin uzatıldığının başvurana nasıl bildirildiğini yazın (4982 s. Kanun md. 11).");
@@ -255,10 +250,33 @@ public sealed partial class RequestService(
             case RequestAction.EditNote:
                 request.Note = string.IsNullOrWhiteSpace(step.Note) ? null : step.Note.Trim();
                 break;
+            case RequestAction.ForwardOutside:
+                // The hand-off needs its body, letter and notices: it goes through HandoffService, never as a bare step.
+                throw new ValidationException("Dış kuruma yönlendirme, kurum ve resmî yazı ile birlikte \"Dış kuruma yönlendir\" ekranından yapılır.");
         }
     }
 
-    private async Task<ConcurrencyConflictException> ConflictAsync(int requestId, CancellationToken ct)
+    /// <summary>The request is solved now: what the resolution-time statistics read. Shared with work orders.</summary>
+    internal static void MarkResolved(Request request, string resolution, DateTime now)
+    {
+        request.Resolution = resolution;
+        request.ResolvedAt = now;
+        request.ResolutionMinutes = (int)Math.Round((now - request.CreatedAt).TotalMinutes);
+        request.ResolvedInTime = now <= request.DueAt;
+    }
+
+    /// <summary>Back to its directorate as not done: resolution and answer forgotten. Shared with satisfaction callbacks.</summary>
+    internal static void MarkReopened(Request request, DateTime now)
+    {
+        request.ResolvedAt = null;
+        request.ResolutionMinutes = null;
+        request.ResolvedInTime = null;
+        request.AnsweredAt = null;
+        request.ClosedAt = null;
+        request.RoutedAt = now;
+    }
+
+    internal async Task<ConcurrencyConflictException> ConflictAsync(int requestId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = await db.Requests.AsNoTracking().Where(r => r.Id == requestId)
@@ -274,7 +292,7 @@ public sealed partial class RequestService(
             $"Durum: {now.Status.Name()}, Müdürlük: {now.Directorate ?? "—"}, Atanan: {now.Assignee ?? "—"}, Not: {now.Note ?? "—"}");
     }
 
-    private RequestHistory History(Request request, RequestStatus? from, RequestStatus to, string? note) => new()
+    internal RequestHistory History(Request request, RequestStatus? from, RequestStatus to, string? note) => new()
     {
         Request = request,
         At = clock.GetUtcNow().UtcDateTime,
@@ -306,6 +324,7 @@ public static class ActionText
         RequestAction.Reopen => "Yeniden aç",
         RequestAction.ExtendDeadline => "Süreyi uzat (4982)",
         RequestAction.EditNote => "Notu düzenle",
+        RequestAction.ForwardOutside => "Dış kuruma yönlendir",
         _ => action.ToString(),
     };
 }

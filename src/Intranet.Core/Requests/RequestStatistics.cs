@@ -18,7 +18,8 @@ public enum StatisticsDimension
 /// <summary>
 /// One line of a breakdown. <see cref="Key"/> is the neighbourhood, category or directorate id, or the
 /// <see cref="RequestChannel"/> as a number; null only for requests not yet routed to a directorate.
-/// Resolution figures cover the resolved requests only; they are null when none is resolved.
+/// Resolution figures cover the resolved requests only; they are null when none is resolved. <see cref="Forwarded"/>
+/// counts requests handed to an outside body: neither open nor resolved, never part of the resolution figures.
 /// </summary>
 public sealed record RequestStatisticsRow(
     int? Key,
@@ -29,7 +30,8 @@ public sealed record RequestStatisticsRow(
     int Overdue,
     double? MedianResolutionHours,
     double? P90ResolutionHours,
-    double? ShareWithinDeadline);
+    double? ShareWithinDeadline,
+    int Forwarded);
 
 /// <summary>A breakdown by one dimension, and the same figures over all its rows.</summary>
 public sealed record RequestStatisticsResult(StatisticsDimension Dimension, IReadOnlyList<RequestStatisticsRow> Rows, RequestStatisticsRow Total);
@@ -87,7 +89,7 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
         // Buckets merge exactly across keys, so the total's percentiles are as good as each row's.
         var merged = cells.GroupBy(c => c.Bucket)
             .Select(g => new Cell(null, g.Key, g.Sum(c => c.Count), g.Sum(c => c.Open), g.Sum(c => c.Overdue), g.Sum(c => c.InTime),
-                g.Min(c => c.Min), g.Max(c => c.Max)))
+                g.Min(c => c.Min), g.Max(c => c.Max), g.Sum(c => c.Forwarded)))
             .ToList();
         return new RequestStatisticsResult(dimension, rows, Summarize(null, "Toplam", merged));
     }
@@ -132,8 +134,11 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
         _ => (20160 + (bucket - 576) * 360, 20160 + (bucket - 575) * 360),
     };
 
-    /// <summary>One (key, bucket) group: how many, how many open and overdue, within deadline, smallest and largest minutes.</summary>
-    internal sealed record Cell(int? Key, int Bucket, int Count, int Open, int Overdue, int InTime, int? Min, int? Max);
+    /// <summary>One (key, bucket) group: how many, how many open and overdue, within deadline, smallest and largest minutes, handed to an outside body.</summary>
+    internal sealed record Cell(int? Key, int Bucket, int Count, int Open, int Overdue, int InTime, int? Min, int? Max, int Forwarded);
+
+    /// <summary>Handed to an outside body: counted apart, neither open nor resolved.</summary>
+    internal const RequestStatus Forwarded = RequestStatus.DisKurumaYonlendirildi;
 
     /// <summary>What the statistics read of a request: its key in the dimension, its bucket, and the columns counted.</summary>
     internal sealed class Row
@@ -200,7 +205,8 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
                 g.Count(x => open.Contains(x.Status) && x.DueAt < now),
                 g.Count(x => x.InTime == true),
                 g.Min(x => x.Minutes),
-                g.Max(x => x.Minutes)));
+                g.Max(x => x.Minutes),
+                g.Count(x => x.Status == Forwarded)));
     }
 
     private static RequestStatisticsRow Summarize(int? key, string name, List<Cell> cells)
@@ -215,7 +221,8 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
             cells.Sum(c => c.Overdue),
             Percentile(resolved, resolvedCount, 0.5) / 60.0,
             Percentile(resolved, resolvedCount, 0.9) / 60.0,
-            resolvedCount == 0 ? null : (double)cells.Sum(c => c.InTime) / resolvedCount);
+            resolvedCount == 0 ? null : (double)cells.Sum(c => c.InTime) / resolvedCount,
+            cells.Sum(c => c.Forwarded));
     }
 
     /// <summary>Linear interpolation between the ranks around (n-1)·p, each rank's value read from its bucket.</summary>
@@ -244,7 +251,7 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
         return buckets[^1].Max;
     }
 
-    private static async Task<Dictionary<int, string>> NamesAsync(IntranetDbContext db, StatisticsDimension dimension, List<int> ids, CancellationToken ct) =>
+    internal static async Task<Dictionary<int, string>> NamesAsync(IntranetDbContext db, StatisticsDimension dimension, List<int> ids, CancellationToken ct) =>
         dimension switch
         {
             StatisticsDimension.Neighbourhood => await db.Neighbourhoods.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct),

@@ -29,6 +29,8 @@ public class RequestStatisticsCell
     public int Key { get; set; }
     /// <summary>Every request of the cell, resolved or not.</summary>
     public int Total { get; set; }
+    /// <summary>Of <see cref="Total"/>, those handed to an outside body (<see cref="RequestStatistics.Forwarded"/>).</summary>
+    public int Forwarded { get; set; }
     /// <summary>The resolved requests' buckets, encoded by <see cref="HistogramCodec"/>.</summary>
     public byte[] Histogram { get; set; } = [];
     /// <summary>

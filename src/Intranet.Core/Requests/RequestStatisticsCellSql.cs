@@ -21,20 +21,21 @@ internal sealed class CellSql(bool sqlServer)
     private string Q(string name) => sqlServer ? $"[{name}]" : $"\"{name}\"";
 
     /// <summary>Adds each cell's total (creating missing cells with an empty histogram) and returns key and histogram.</summary>
-    public DbCommand Upsert(DbConnection connection, DbTransaction transaction, IReadOnlyList<(int Scope, StatisticsDimension Dimension, DateOnly Month, int Key, int Total)> cells)
+    public DbCommand Upsert(DbConnection connection, DbTransaction transaction, IReadOnlyList<(int Scope, StatisticsDimension Dimension, DateOnly Month, int Key, int Total, int Forwarded)> cells)
     {
         var command = Create(connection, transaction);
         var values = new StringBuilder();
         for (var i = 0; i < cells.Count; i++)
         {
-            var (scope, dimension, month, key, total) = cells[i];
+            var (scope, dimension, month, key, total, forwarded) = cells[i];
             if (i > 0) values.Append(", ");
-            values.Append(CultureInfo.InvariantCulture, $"(@s{i}, @d{i}, @m{i}, @k{i}, @t{i}{(sqlServer ? "" : ", @empty, @empty")})");
+            values.Append(CultureInfo.InvariantCulture, $"(@s{i}, @d{i}, @m{i}, @k{i}, @t{i}, @f{i}{(sqlServer ? "" : ", @empty, @empty")})");
             Add(command, $"@s{i}", scope);
             Add(command, $"@d{i}", (int)dimension);
             Add(command, $"@m{i}", month);
             Add(command, $"@k{i}", key);
             Add(command, $"@t{i}", total);
+            Add(command, $"@f{i}", forwarded);
         }
         var keys = string.Join(", ", KeyColumns.Select(Q));
         if (sqlServer)
@@ -42,17 +43,17 @@ internal sealed class CellSql(bool sqlServer)
             var on = string.Join(" AND ", KeyColumns.Select(c => $"t.{Q(c)} = v.{Q(c)}"));
             command.CommandText = $"""
                 MERGE {Q(Table)} WITH (HOLDLOCK) AS t
-                USING (VALUES {values}) AS v ({keys}, [Total]) ON {on}
-                WHEN MATCHED THEN UPDATE SET [Total] = t.[Total] + v.[Total]
-                WHEN NOT MATCHED THEN INSERT ({keys}, [Total], [Histogram], [OpenDue]) VALUES (v.[Scope], v.[Dimension], v.[Month], v.[Key], v.[Total], 0x, 0x)
+                USING (VALUES {values}) AS v ({keys}, [Total], [Forwarded]) ON {on}
+                WHEN MATCHED THEN UPDATE SET [Total] = t.[Total] + v.[Total], [Forwarded] = t.[Forwarded] + v.[Forwarded]
+                WHEN NOT MATCHED THEN INSERT ({keys}, [Total], [Forwarded], [Histogram], [OpenDue]) VALUES (v.[Scope], v.[Dimension], v.[Month], v.[Key], v.[Total], v.[Forwarded], 0x, 0x)
                 OUTPUT inserted.[Scope], inserted.[Dimension], inserted.[Month], inserted.[Key], inserted.[Histogram], inserted.[OpenDue];
                 """;
             return command;
         }
         Add(command, "@empty", Array.Empty<byte>());
         command.CommandText = $"""
-            INSERT INTO {Q(Table)} ({keys}, "Total", "Histogram", "OpenDue") VALUES {values}
-            ON CONFLICT ({keys}) DO UPDATE SET "Total" = {Q(Table)}."Total" + excluded."Total"
+            INSERT INTO {Q(Table)} ({keys}, "Total", "Forwarded", "Histogram", "OpenDue") VALUES {values}
+            ON CONFLICT ({keys}) DO UPDATE SET "Total" = {Q(Table)}."Total" + excluded."Total", "Forwarded" = {Q(Table)}."Forwarded" + excluded."Forwarded"
             RETURNING {keys}, "Histogram", "OpenDue"
             """;
         return command;

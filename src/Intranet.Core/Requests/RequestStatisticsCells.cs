@@ -22,7 +22,7 @@ namespace Intranet.Core.Requests;
 public static class RequestStatisticsCells
 {
     /// <summary>What one request adds to the cells; <see cref="DueDay"/> only while it is open.</summary>
-    private readonly record struct Fact(DateOnly Month, int? Directorate, int Neighbourhood, int Category, RequestChannel Channel, int? Minutes, bool InTime, int? DueDay);
+    private readonly record struct Fact(DateOnly Month, int? Directorate, int Neighbourhood, int Category, RequestChannel Channel, int? Minutes, bool InTime, int? DueDay, bool Forwarded);
 
     internal sealed record CellKey(int Scope, StatisticsDimension Dimension, DateOnly Month, int Key) : IComparable<CellKey>
     {
@@ -33,6 +33,7 @@ public static class RequestStatisticsCells
     internal sealed class CellDelta
     {
         public int Total;
+        public int Forwarded;
         public readonly List<(int Minutes, bool InTime, int Sign)> Resolved = [];
         public readonly Dictionary<int, int> OpenDue = [];
     }
@@ -56,7 +57,7 @@ public static class RequestStatisticsCells
             delta.Resolved.Clear();
             delta.Resolved.AddRange(net);
             foreach (var day in delta.OpenDue.Where(d => d.Value == 0).Select(d => d.Key).ToList()) delta.OpenDue.Remove(day);
-            if (delta.Total == 0 && net.Count == 0 && delta.OpenDue.Count == 0) deltas.Remove(key);
+            if (delta.Total == 0 && delta.Forwarded == 0 && net.Count == 0 && delta.OpenDue.Count == 0) deltas.Remove(key);
         }
         return deltas.Count == 0 ? null : Pending.Of(deltas);
     }
@@ -66,11 +67,12 @@ public static class RequestStatisticsCells
         T V<T>(string name) => (T)(current ? e.Property(name).CurrentValue : e.Property(name).OriginalValue)!;
         var created = V<DateOnly>(nameof(Request.CreatedOn));
         var minutes = V<int?>(nameof(Request.ResolutionMinutes));
-        var open = Request.OpenStatuses.Contains(V<RequestStatus>(nameof(Request.Status)));
+        var status = V<RequestStatus>(nameof(Request.Status));
+        var open = Request.OpenStatuses.Contains(status);
         return new Fact(new DateOnly(created.Year, created.Month, 1), V<int?>(nameof(Request.DirectorateId)), V<int>(nameof(Request.NeighbourhoodId)),
             V<int>(nameof(Request.CategoryId)), V<RequestChannel>(nameof(Request.Channel)), minutes,
             minutes is not null && V<bool?>(nameof(Request.ResolvedInTime)) == true,
-            open ? DueDay(V<DateTime>(nameof(Request.DueAt))) : null);
+            open ? DueDay(V<DateTime>(nameof(Request.DueAt))) : null, status == RequestStatistics.Forwarded);
     }
 
     private static void Add(Dictionary<CellKey, CellDelta> deltas, Fact f, int sign)
@@ -81,6 +83,7 @@ public static class RequestStatisticsCells
             var key = new CellKey(scope, dimension, f.Month, KeyOf(dimension, f.Directorate, f.Neighbourhood, f.Category, f.Channel));
             if (!deltas.TryGetValue(key, out var delta)) deltas[key] = delta = new CellDelta();
             delta.Total += sign;
+            if (f.Forwarded) delta.Forwarded += sign;
             if (f.Minutes is { } m) delta.Resolved.Add((m, f.InTime, sign));
             if (f.DueDay is { } day) delta.OpenDue[day] = delta.OpenDue.GetValueOrDefault(day) + sign;
         }
@@ -158,7 +161,7 @@ public static class RequestStatisticsCells
             var result = new Dictionary<CellKey, (byte[], byte[])>();
             foreach (var chunk in _deltas.Chunk(200))
             {
-                await using var command = sql.Upsert(connection, transaction, chunk.Select(d => (d.Key.Scope, d.Key.Dimension, d.Key.Month, d.Key.Key, d.Value.Total)).ToList());
+                await using var command = sql.Upsert(connection, transaction, chunk.Select(d => (d.Key.Scope, d.Key.Dimension, d.Key.Month, d.Key.Key, d.Value.Total, d.Value.Forwarded)).ToList());
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                     result[new CellKey(reader.GetInt32(0), (StatisticsDimension)reader.GetInt32(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3))] =
@@ -207,6 +210,7 @@ public static class RequestStatisticsCells
                 {
                     g.Key.Year, g.Key.Month, g.Key.DirectorateId, g.Key.Key, g.Key.Bucket, Count = g.Count(),
                     InTime = g.Count(x => x.InTime == true), Min = g.Min(x => x.Minutes), Max = g.Max(x => x.Minutes),
+                    Forwarded = g.Count(x => x.Status == RequestStatistics.Forwarded),
                 })
                 .ToListAsync(ct);
             // The open ones (about one in twenty) are read as rows: their deadlines are grouped by UTC day here, the
@@ -216,15 +220,15 @@ public static class RequestStatisticsCells
                 .Select(x => new { x.CreatedOn, x.DirectorateId, x.Key, x.DueAt })
                 .ToListAsync(ct);
 
-            var cells = new Dictionary<CellKey, (int Total, List<HistogramBucket> Buckets, Dictionary<int, int> OpenDue)>();
-            (int Total, List<HistogramBucket> Buckets, Dictionary<int, int> OpenDue) CellOf(CellKey key) =>
-                cells.TryGetValue(key, out var cell) ? cell : cells[key] = (0, [], []);
+            var cells = new Dictionary<CellKey, (int Total, int Forwarded, List<HistogramBucket> Buckets, Dictionary<int, int> OpenDue)>();
+            (int Total, int Forwarded, List<HistogramBucket> Buckets, Dictionary<int, int> OpenDue) CellOf(CellKey key) =>
+                cells.TryGetValue(key, out var cell) ? cell : cells[key] = (0, 0, [], []);
             foreach (var g in groups)
             foreach (var scope in g.DirectorateId is { } d ? new[] { 0, d } : [0])
             {
                 var key = new CellKey(scope, dimension, new DateOnly(g.Year, g.Month, 1), g.Key ?? 0);
                 var cell = CellOf(key);
-                cells[key] = cell with { Total = cell.Total + g.Count };
+                cells[key] = cell with { Total = cell.Total + g.Count, Forwarded = cell.Forwarded + g.Forwarded };
                 if (g.Min is { } min) cell.Buckets.Add(new HistogramBucket(g.Bucket, g.Count, g.InTime, min, g.Max!.Value));
             }
             foreach (var r in openRows)
@@ -236,7 +240,7 @@ public static class RequestStatisticsCells
             }
             var rows = cells.Select(c => new RequestStatisticsCell
             {
-                Scope = c.Key.Scope, Dimension = dimension, Month = c.Key.Month, Key = c.Key.Key, Total = c.Value.Total,
+                Scope = c.Key.Scope, Dimension = dimension, Month = c.Key.Month, Key = c.Key.Key, Total = c.Value.Total, Forwarded = c.Value.Forwarded,
                 // Directorate cells of the whole municipality gather the same bucket from several directorates.
                 Histogram = HistogramCodec.Encode(c.Value.Buckets.GroupBy(b => b.Bucket).Select(b => new HistogramBucket(b.Key,
                     b.Sum(x => x.Count), b.Sum(x => x.InTime), b.Min(x => x.Min), b.Max(x => x.Max)))),

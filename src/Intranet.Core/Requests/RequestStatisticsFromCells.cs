@@ -67,17 +67,17 @@ internal static class RequestStatisticsFromCells
             var cells = db.Set<RequestStatisticsCell>().AsNoTracking().Where(c => c.Scope == scope && c.Dimension == dimension && c.Total > 0);
             if (first is { } f) cells = cells.Where(c => c.Month >= f);
             if (last is { } l) cells = cells.Where(c => c.Month <= l);
-            var rows = await cells.Select(c => new { c.Key, c.Total, c.Histogram, c.OpenDue }).ToListAsync(ct);
+            var rows = await cells.Select(c => new { c.Key, c.Total, c.Forwarded, c.Histogram, c.OpenDue }).ToListAsync(ct);
 
             var today = RequestStatisticsCells.DueDay(now);
-            var totals = new Dictionary<int, (int Total, int Open, int Overdue)>();
+            var totals = new Dictionary<int, (int Total, int Open, int Overdue, int Forwarded)>();
             var buckets = new Dictionary<(int Key, int Bucket), HistogramBucket>();
             foreach (var row in rows)
             {
-                var (total, open, overdue) = totals.GetValueOrDefault(row.Key);
+                var (total, open, overdue, forwarded) = totals.GetValueOrDefault(row.Key);
                 foreach (var (day, count) in DueDayCodec.Decode(row.OpenDue))
                     (open, overdue) = (open + count, overdue + (day < today ? count : 0));
-                totals[row.Key] = (total + row.Total, open, overdue);
+                totals[row.Key] = (total + row.Total, open, overdue, forwarded + row.Forwarded);
                 HistogramCodec.ReadInto(row.Histogram, b =>
                     buckets[(row.Key, b.Bucket)] = buckets.TryGetValue((row.Key, b.Bucket), out var had)
                         ? new HistogramBucket(b.Bucket, had.Count + b.Count, had.InTime + b.InTime, Math.Min(had.Min, b.Min), Math.Max(had.Max, b.Max))
@@ -100,13 +100,13 @@ internal static class RequestStatisticsFromCells
                 .ToDictionary(g => g.Key, g => g.Count());
 
             foreach (var ((key, bucket), b) in buckets)
-                result.Add(new Cell(KeyOf(dimension, key), bucket, b.Count, 0, 0, b.InTime, b.Min, b.Max));
-            foreach (var (key, (total, open, overdue)) in totals)
+                result.Add(new Cell(KeyOf(dimension, key), bucket, b.Count, 0, 0, b.InTime, b.Min, b.Max, 0));
+            foreach (var (key, (total, open, overdue, forwarded)) in totals)
             {
                 // The unresolved requests of the key, with the open and overdue counts (which need no bucket).
                 var resolved = buckets.Where(b => b.Key.Key == key).Sum(b => b.Value.Count);
                 result.Add(new Cell(KeyOf(dimension, key), RequestStatistics.Unresolved, total - resolved, open,
-                    overdue + dueToday.GetValueOrDefault(key), 0, null, null));
+                    overdue + dueToday.GetValueOrDefault(key), 0, null, null, forwarded));
             }
         }
         foreach (var edge in edges.Distinct())
@@ -115,7 +115,7 @@ internal static class RequestStatisticsFromCells
         // one GROUP BY over all the rows would have them (the percentile interpolates between them).
         return result.GroupBy(c => (c.Key, c.Bucket))
             .Select(g => g.Count() == 1 ? g.First() : new Cell(g.Key.Key, g.Key.Bucket, g.Sum(c => c.Count), g.Sum(c => c.Open),
-                g.Sum(c => c.Overdue), g.Sum(c => c.InTime), g.Min(c => c.Min), g.Max(c => c.Max)))
+                g.Sum(c => c.Overdue), g.Sum(c => c.InTime), g.Min(c => c.Min), g.Max(c => c.Max), g.Sum(c => c.Forwarded)))
             .ToList();
     }
 

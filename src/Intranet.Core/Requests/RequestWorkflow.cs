@@ -3,7 +3,8 @@ namespace Intranet.Core.Requests;
 /// <summary>
 /// The allowed steps of a request. Yeni → Ön inceleme → Uygun değil (closed with a reason) or Havale edildi →
 /// Atandı → İşlemde → Çözüldü → Cevaplandı → Kapandı; a re-route goes back to Havale edildi; reopening returns a
-/// resolved, answered or closed request to its directorate.
+/// resolved, answered or closed request to its directorate. Any step before Çözüldü can instead hand the request to
+/// an outside body (Dış kuruma yönlendirildi, its own outcome); the body returning it reopens it.
 /// </summary>
 public static class RequestWorkflow
 {
@@ -18,9 +19,17 @@ public static class RequestWorkflow
         [RequestStatus.Cozuldu] = [RequestStatus.Cevaplandi, RequestStatus.HavaleEdildi],
         [RequestStatus.Cevaplandi] = [RequestStatus.Kapandi, RequestStatus.HavaleEdildi],
         [RequestStatus.Kapandi] = [RequestStatus.HavaleEdildi],
+        [RequestStatus.DisKurumaYonlendirildi] = [RequestStatus.HavaleEdildi],
     };
 
-    public static IReadOnlyList<RequestStatus> AllowedFrom(RequestStatus from) => Next[from];
+    /// <summary>Where a request can be forwarded to an outside body from: received, not yet solved by us.</summary>
+    public static readonly RequestStatus[] ForwardableFrom =
+        [RequestStatus.Yeni, RequestStatus.OnInceleme, RequestStatus.HavaleEdildi, RequestStatus.Atandi, RequestStatus.Islemde];
 
-    public static bool IsAllowed(RequestStatus from, RequestStatus to) => Next[from].Contains(to);
+    private static IEnumerable<RequestStatus> HandoffFrom(RequestStatus from) =>
+        ForwardableFrom.Contains(from) ? [RequestStatus.DisKurumaYonlendirildi] : [];
+
+    public static IReadOnlyList<RequestStatus> AllowedFrom(RequestStatus from) => [.. Next[from], .. HandoffFrom(from)];
+
+    public static bool IsAllowed(RequestStatus from, RequestStatus to) => Next[from].Contains(to) || HandoffFrom(from).Contains(to);
 }

@@ -48,6 +48,7 @@ public static class DemoSeeder
         }
         await SeedRequestsAsync(db, options.RequestCount, options.BatchSize, options.Seed, now, ct);
         await DemoRequestsBulk.SeedAsync(db, ct);
+        await DemoRequestsHandoff.SeedAsync(db, options.Seed, now, ct);
     }
 
     /// <summary>

@@ -71,6 +71,7 @@ public static class IntranetApp
         services.AddRequestStatistics();
         services.AddCalendar();
         services.AddRequestsBulk();
+        services.AddRequestsHandoff(builder.Configuration);
         return builder;
     }
 
@@ -97,6 +98,7 @@ public static class IntranetApp
         app.MapAccountEndpoints();
         app.MapRequestEndpoints();
         app.MapRequestExports();
+        app.MapRequestsHandoff();
         app.MapBenchEndpoints();
         app.MapCalendarEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -32,7 +32,7 @@ public static class RequestExportEndpoints
     private static RequestFilter FilterOf(HttpContext http) =>
         RequestFilterQuery.FromQuery(http.Request.Query.ToDictionary(q => q.Key, q => q.Value));
 
-    private static string FileName(string stem, string extension, TimeProvider clock) =>
+    internal static string FileName(string stem, string extension, TimeProvider clock) =>
         $"{stem}-{IstanbulTime.Today(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}.{extension}";
 
     private static async Task ListXlsxAsync(HttpContext http, RequestExport export, TimeProvider clock, CancellationToken ct)
@@ -83,18 +83,19 @@ public static class RequestExportEndpoints
             ["Açık"] = r.Open,
             ["Çözülen"] = r.Resolved,
             ["Geciken"] = r.Overdue,
+            ["Dış Kuruma Yönlendirilen"] = r.Forwarded,
             ["Medyan Çözüm Süresi (saat)"] = r.MedianResolutionHours is { } m ? Math.Round(m, 1) : null,
             ["%90 Çözüm Süresi (saat)"] = r.P90ResolutionHours is { } p ? Math.Round(p, 1) : null,
             ["Süresinde Çözülme Oranı (%)"] = r.ShareWithinDeadline is { } s ? Math.Round(s * 100, 1) : null,
         }).ToList();
 
-    private static readonly OpenXmlConfiguration XlsxConfiguration = new() { TableStyles = TableStyles.Default, AutoFilter = true };
+    internal static readonly OpenXmlConfiguration XlsxConfiguration = new() { TableStyles = TableStyles.Default, AutoFilter = true };
 
     /// <summary>
     /// The workbook is written to a temporary file first (a zip needs to seek; the response cannot), then streamed
     /// out; the file deletes itself on close.
     /// </summary>
-    private static async Task SendXlsxAsync(HttpContext http, string fileName, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
+    internal static async Task SendXlsxAsync(HttpContext http, string fileName, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
     {
         await using var file = new FileStream(Path.Combine(Path.GetTempPath(), $"intranet-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
             FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);

@@ -28,7 +28,7 @@ public class BrowserApp : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"CI=true but chromium is not installed at {ChromiumPath}.");
@@ -47,11 +47,14 @@ public class BrowserApp : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (own cookies) signed in through the development sign-in page; the browser's own time
-    /// zone can be set to show that pages keep Istanbul time whatever the client's zone.
+    /// zone can be set to show that pages keep Istanbul time whatever the client's zone; <paramref name="viewport"/> for a phone.
     /// </summary>
-    public async Task<IPage> SignedInPageAsync(string objectId, string timezoneId = "Europe/Istanbul")
+    public async Task<IPage> SignedInPageAsync(string objectId, string timezoneId = "Europe/Istanbul", ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "tr-TR", TimezoneId = timezoneId });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "tr-TR", TimezoneId = timezoneId, ViewportSize = viewport, IsMobile = viewport is not null, HasTouch = viewport is not null,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/");
         await page.GetByTestId($"signin-{objectId}").ClickAsync();
@@ -79,7 +82,7 @@ public class BrowserApp : IAsyncLifetime
         Assert.True(violations.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", violations)}");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

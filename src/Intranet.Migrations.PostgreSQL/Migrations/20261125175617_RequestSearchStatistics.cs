@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Intranet.Migrations.SqlServer.Migrations
+namespace Intranet.Migrations.PostgreSQL.Migrations
 {
     /// <inheritdoc />
     public partial class RequestSearchStatistics : Migration
@@ -23,26 +23,30 @@ namespace Intranet.Migrations.SqlServer.Migrations
                 name: "IX_Requests_Status_DueAt",
                 table: "Requests");
 
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Requests",
-                type: "nvarchar(4000)",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true,
-                computedColumnSql: "LOWER(TRANSLATE([Text], N'İıŞşĞğÜüÖöÇçÎîÛûÂâ', N'iissgguuoocciiuuaa'))",
-                stored: false);
+                computedColumnSql: "lower(translate(\"Text\", 'İıŞşĞğÜüÖöÇçÎîÛûÂâ', 'iissgguuoocciiuuaa'))",
+                stored: true);
 
             migrationBuilder.CreateTable(
                 name: "RequestStatisticsCells",
                 columns: table => new
                 {
-                    Scope = table.Column<int>(type: "int", nullable: false),
-                    Dimension = table.Column<int>(type: "int", nullable: false),
+                    Scope = table.Column<int>(type: "integer", nullable: false),
+                    Dimension = table.Column<int>(type: "integer", nullable: false),
                     Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    Key = table.Column<int>(type: "int", nullable: false),
-                    Total = table.Column<int>(type: "int", nullable: false),
-                    Histogram = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    OpenDue = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    Key = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Forwarded = table.Column<int>(type: "integer", nullable: false),
+                    Histogram = table.Column<byte[]>(type: "bytea", nullable: false),
+                    OpenDue = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,6 +72,13 @@ namespace Intranet.Migrations.SqlServer.Migrations
                 name: "IX_Requests_NeighbourhoodId_CreatedAt",
                 table: "Requests",
                 columns: new[] { "NeighbourhoodId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_SearchText",
+                table: "Requests",
+                column: "SearchText")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Status_DueAt_CreatedAt",
@@ -98,12 +109,19 @@ namespace Intranet.Migrations.SqlServer.Migrations
                 table: "Requests");
 
             migrationBuilder.DropIndex(
+                name: "IX_Requests_SearchText",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Requests_Status_DueAt_CreatedAt",
                 table: "Requests");
 
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "Requests");
+
+            migrationBuilder.AlterDatabase()
+                .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_AssigneeId",

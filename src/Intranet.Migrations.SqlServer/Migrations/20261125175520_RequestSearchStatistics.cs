@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Intranet.Migrations.PostgreSQL.Migrations
+namespace Intranet.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class RequestSearchStatistics : Migration
@@ -23,29 +23,27 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                 name: "IX_Requests_Status_DueAt",
                 table: "Requests");
 
-            migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
-
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Requests",
-                type: "character varying(4000)",
+                type: "nvarchar(4000)",
                 maxLength: 4000,
                 nullable: true,
-                computedColumnSql: "lower(translate(\"Text\", 'İıŞşĞğÜüÖöÇçÎîÛûÂâ', 'iissgguuoocciiuuaa'))",
-                stored: true);
+                computedColumnSql: "LOWER(TRANSLATE([Text], N'İıŞşĞğÜüÖöÇçÎîÛûÂâ', N'iissgguuoocciiuuaa'))",
+                stored: false);
 
             migrationBuilder.CreateTable(
                 name: "RequestStatisticsCells",
                 columns: table => new
                 {
-                    Scope = table.Column<int>(type: "integer", nullable: false),
-                    Dimension = table.Column<int>(type: "integer", nullable: false),
+                    Scope = table.Column<int>(type: "int", nullable: false),
+                    Dimension = table.Column<int>(type: "int", nullable: false),
                     Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    Key = table.Column<int>(type: "integer", nullable: false),
-                    Total = table.Column<int>(type: "integer", nullable: false),
-                    Histogram = table.Column<byte[]>(type: "bytea", nullable: false),
-                    OpenDue = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Key = table.Column<int>(type: "int", nullable: false),
+                    Total = table.Column<int>(type: "int", nullable: false),
+                    Forwarded = table.Column<int>(type: "int", nullable: false),
+                    Histogram = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    OpenDue = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,13 +69,6 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                 name: "IX_Requests_NeighbourhoodId_CreatedAt",
                 table: "Requests",
                 columns: new[] { "NeighbourhoodId", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Requests_SearchText",
-                table: "Requests",
-                column: "SearchText")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Status_DueAt_CreatedAt",
@@ -108,19 +99,12 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                 table: "Requests");
 
             migrationBuilder.DropIndex(
-                name: "IX_Requests_SearchText",
-                table: "Requests");
-
-            migrationBuilder.DropIndex(
                 name: "IX_Requests_Status_DueAt_CreatedAt",
                 table: "Requests");
 
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "Requests");
-
-            migrationBuilder.AlterDatabase()
-                .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_AssigneeId",

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Intranet.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(IntranetDbContext))]
-    [Migration("20261125171850_RequestSearchStatistics")]
-    partial class RequestSearchStatistics
+    [Migration("20261125165712_RequestsHandoff")]
+    partial class RequestsHandoff
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -947,6 +947,63 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.ToTable("PressSources");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.Callbacks.SatisfactionCallback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenWords")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SampledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SmsAskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("Status", "SampledAt");
+
+                    b.ToTable("SatisfactionCallbacks", (string)null);
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.CategoryQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -1036,6 +1093,115 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.ToTable("Escalations");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.Handoffs.OutsideBody", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OutsideBodies", (string)null);
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.Handoffs.RequestHandoff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyResponse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CitizenNotice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FollowUpDoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ForwardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardedBy")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ForwardedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LetterSubject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterText")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutsideBodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutsideBodyId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("FollowUpDoneAt", "FollowUpOn");
+
+                    b.ToTable("RequestHandoffs", (string)null);
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.LegalRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1080,6 +1246,77 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LegalRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.Outbox.RequestMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CallbackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GaveUpAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandoffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
+
+                    b.ToTable("RequestMessages", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.Request", b =>
@@ -1188,12 +1425,6 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RoutedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchText")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasComputedColumnSql("lower(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(\"Text\", 'İ', 'i'), 'ı', 'i'), 'Ş', 's'), 'ş', 's'), 'Ğ', 'g'), 'ğ', 'g'), 'Ü', 'u'), 'ü', 'u'), 'Ö', 'o'), 'ö', 'o'), 'Ç', 'c'), 'ç', 'c'), 'Î', 'i'), 'î', 'i'), 'Û', 'u'), 'û', 'u'), 'Â', 'a'), 'â', 'a'))", false);
-
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -1220,6 +1451,8 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeId");
+
                     b.HasIndex("CitizenId");
 
                     b.HasIndex("ClosedAt");
@@ -1233,24 +1466,20 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("CategoryId", "CreatedAt");
-
                     b.HasIndex("CategoryId", "Status");
 
                     b.HasIndex("DirectorateId", "ClosedAt");
 
-                    b.HasIndex("DirectorateId", "CreatedAt");
-
-                    b.HasIndex("NeighbourhoodId", "CreatedAt");
+                    b.HasIndex("NeighbourhoodId", "CreatedOn");
 
                     b.HasIndex("NeighbourhoodId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("Status", "DueAt");
+
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
-
-                    b.HasIndex("AssigneeId", "Status", "CreatedAt");
 
                     b.HasIndex("CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_Created");
@@ -1258,8 +1487,6 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("DirectorateId", "AssigneeId", "Status");
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
-
-                    b.HasIndex("Status", "DueAt", "CreatedAt");
 
                     b.HasIndex("DirectorateId", "CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_DirectorateCreated");
@@ -1397,36 +1624,6 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.ToTable("RequestHistory");
                 });
 
-            modelBuilder.Entity("Intranet.Core.Requests.RequestStatisticsCell", b =>
-                {
-                    b.Property<int>("Scope")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Dimension")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Key")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Histogram")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("OpenDue")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("Total")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Scope", "Dimension", "Month", "Key");
-
-                    b.ToTable("RequestStatisticsCells", (string)null);
-                });
-
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>
                 {
                     b.Property<int>("Id")
@@ -1456,6 +1653,115 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SavedFilters");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.WorkOrders.WorkOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Crew")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("DirectorateId", "Status", "PlannedOn");
+
+                    b.ToTable("WorkOrders", (string)null);
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.WorkOrders.WorkOrderPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("WorkOrderPhotos", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Calendar.Appointment", b =>
@@ -1606,6 +1912,17 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.Callbacks.SatisfactionCallback", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.CategoryQuestion", b =>
                 {
                     b.HasOne("Intranet.Core.Organization.Category", null)
@@ -1624,7 +1941,35 @@ namespace Intranet.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Intranet.Core.Requests.Handoffs.RequestHandoff", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.Handoffs.OutsideBody", "OutsideBody")
+                        .WithMany()
+                        .HasForeignKey("OutsideBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OutsideBody");
+
+                    b.Navigation("Request");
+                });
+
             modelBuilder.Entity("Intranet.Core.Requests.LegalRecord", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.Outbox.RequestMessage", b =>
                 {
                     b.HasOne("Intranet.Core.Requests.Request", null)
                         .WithMany()
@@ -1726,6 +2071,34 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasOne("Intranet.Core.Organization.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.WorkOrders.WorkOrder", b =>
+                {
+                    b.HasOne("Intranet.Core.Organization.Directorate", "Directorate")
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Intranet.Core.Requests.Request", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Directorate");
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.WorkOrders.WorkOrderPhoto", b =>
+                {
+                    b.HasOne("Intranet.Core.Requests.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

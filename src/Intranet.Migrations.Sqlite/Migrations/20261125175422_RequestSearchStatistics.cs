@@ -45,6 +45,7 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Key = table.Column<int>(type: "INTEGER", nullable: false),
                     Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Forwarded = table.Column<int>(type: "INTEGER", nullable: false),
                     Histogram = table.Column<byte[]>(type: "BLOB", nullable: false),
                     OpenDue = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
