@@ -49,6 +49,9 @@ public static class DemoSeeder
         await SeedRequestsAsync(db, options.RequestCount, options.BatchSize, options.Seed, now, ct);
         await DemoRequestsBulk.SeedAsync(db, ct);
         await DemoRequestsHandoff.SeedAsync(db, options.Seed, now, ct);
+        // The bulk and hand-off demos change requests with the per-save upkeep of the statistics cells off (hand-offs
+        // take requests out of the resolved ones): the cells are rebuilt once more after them.
+        await RequestStatisticsCells.RebuildAsync(db, ct);
     }
 
     /// <summary>

@@ -120,6 +120,17 @@ public sealed class RequestStatisticsCellsTests
             await db.SaveChangesAsync();
         }
         await AssertCellsMatchRebuild(world.Database.Create);
+
+        // Handed to an outside body (no longer resolved here): counted apart, its resolution time leaves its bucket.
+        await using (var db = world.Database.Create(UserContext.System))
+        {
+            var r = await db.Requests.SingleAsync(x => x.Id == ids[3]);
+            (r.Status, r.ResolutionMinutes, r.ResolvedInTime, r.ResolvedAt) = (RequestStatus.DisKurumaYonlendirildi, null, null, null);
+            await db.SaveChangesAsync();
+        }
+        await AssertCellsMatchRebuild(world.Database.Create);
+        await using (var db = world.Database.Create(UserContext.System))
+            Assert.True(await db.Set<RequestStatisticsCell>().AnyAsync(c => c.Scope == 0 && c.Forwarded == 1));
     }
 
     [Fact]
@@ -206,7 +217,8 @@ public sealed class RequestStatisticsCellsTests
         // A cell emptied by a re-route stays behind with nothing in it; a rebuild does not make it.
         return new SortedDictionary<string, string>(cells.Where(c => c.Total != 0 || c.Histogram.Length > 0).ToDictionary(
             c => $"{c.Scope}/{c.Dimension}/{c.Month:yyyy-MM}/{c.Key}",
-            c => $"{c.Total}: " + string.Join(" ", HistogramCodec.Decode(c.Histogram).Select(b => $"{b.Bucket}×{b.Count}({b.InTime}) {b.Min}-{b.Max}"))), StringComparer.Ordinal);
+            c => $"{c.Total} F{c.Forwarded}: " + string.Join(" ", HistogramCodec.Decode(c.Histogram).Select(b => $"{b.Bucket}×{b.Count}({b.InTime}) {b.Min}-{b.Max}"))
+                 + " due " + string.Join(" ", DueDayCodec.Decode(c.OpenDue).Select(d => $"{d.Key}×{d.Value}"))), StringComparer.Ordinal);
     }
 
     private static void AssertSame(RequestStatisticsResult expected, RequestStatisticsResult actual, string what)
@@ -214,7 +226,7 @@ public sealed class RequestStatisticsCellsTests
         Assert.True(expected.Rows.Count == actual.Rows.Count, $"{what}: {actual.Rows.Count} lines instead of {expected.Rows.Count}");
         foreach (var (e, a) in expected.Rows.Append(expected.Total).Zip(actual.Rows.Append(actual.Total)))
         {
-            Assert.True((e.Key, e.Name, e.Total, e.Open, e.Resolved, e.Overdue) == (a.Key, a.Name, a.Total, a.Open, a.Resolved, a.Overdue), $"{what}: {a} instead of {e}");
+            Assert.True((e.Key, e.Name, e.Total, e.Open, e.Resolved, e.Overdue, e.Forwarded) == (a.Key, a.Name, a.Total, a.Open, a.Resolved, a.Overdue, a.Forwarded), $"{what}: {a} instead of {e}");
             foreach (var (x, y) in new[] { (e.MedianResolutionHours, a.MedianResolutionHours), (e.P90ResolutionHours, a.P90ResolutionHours), (e.ShareWithinDeadline, a.ShareWithinDeadline) })
                 Assert.True(x == y || (x is { } u && y is { } v && Math.Abs(u - v) < 1e-9), $"{what}: {a} instead of {e}");
         }
