@@ -1,22 +1,31 @@
-// Variant of /work/shared/tools/circuit-load/circuits.js for the live dashboard (bench/run-dashboard-bench.sh):
-// identical except that JS interop calls expecting an IJSObjectReference get one. The stock client answers every call
-// with null, which the dashboard's ApexChart component (`import` of its module, then `create`) cannot survive: every
-// circuit ends after its first render and every change counts as missed.
-// Circuit-level load client for Blazor Server (no browser): opens N real circuits on a page, like blazor.web.js does
-// (StartCircuit, then UpdateRootComponents with the page's server component markers), acknowledges every render batch,
-// answers JS interop calls with null, and measures how long a server-side change takes to reach every circuit.
-// Usage: node circuits.js URL N [--pid PID] [--trigger URL_TO_GET --changes K]
-//   --pid: the app's process id, to read its resident memory (RSS) before and after the circuits open.
-//   --trigger: a URL whose GET makes a change that every circuit should render (K times, 500 ms apart).
+// Variant of /work/shared/tools/circuit-load/circuits.js for the live dashboard (bench/run-dashboard-bench.sh), with
+// three differences:
+//  - JS interop calls expecting an IJSObjectReference get one. The stock client answers every call with null, which
+//    the dashboard's ApexChart component (`import` of its module, then `create`) cannot survive.
+//  - --await-version: a change counts as arrived on a circuit only with a render batch carrying a newer snapshot
+//    version (the pages render data-snapshot="snapshot-N"), so a clock tick or any other render is not mistaken for
+//    the update. Without it, any render batch counts, as in circuits.js.
+//  - --warmup W makes W changes first and leaves them out of the figures (default 0, as circuits.js).
+//  - --hold S keeps the circuits open S more seconds (to take a heap snapshot of the app meanwhile); --heap URL reads
+//    the app's managed heap after a full collection before and after the circuits open (bench endpoint).
+// Usage: node circuits-dashboard.js URL N [--pid PID] [--trigger URL_TO_GET --changes K] [--await-version]
+//        [--warmup W] [--hold S] [--heap URL]
 const signalR = require('@microsoft/signalr');
 const { MessagePackHubProtocol } = require('@microsoft/signalr-protocol-msgpack');
 const fs = require('fs');
 const arg = (k, d) => { const i = process.argv.indexOf(k); return i > 0 ? process.argv[i + 1] : d; };
 const [url, n] = process.argv.slice(2);
-const N = +n, pid = arg('--pid'), trigger = arg('--trigger'), K = +arg('--changes', '10');
+const N = +n, pid = arg('--pid'), trigger = arg('--trigger'), K = +arg('--changes', '10'), heapUrl = arg('--heap');
+const awaitVersion = process.argv.includes('--await-version');
+const WARMUP = +arg('--warmup', '0');
 const rssKb = () => pid ? +fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1] : 0;
+const heapKb = async () => heapUrl ? Math.round((await (await fetch(heapUrl)).json()).heap_bytes / 1024) : 0;
 const pct = (a, p) => a[Math.min(a.length - 1, Math.floor(p / 100 * a.length))];
 const sleep = ms => new Promise(r => setTimeout(r, ms));
+const versionIn = data => {
+  const m = [...Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1').matchAll(/snapshot-(\d+)/g)];
+  return m.length ? Math.max(...m.map(x => +x[1])) : null;
+};
 
 async function openCircuit(cookie) {
   const res = await fetch(url, { headers: cookie ? { cookie } : {} });
@@ -29,11 +38,14 @@ async function openCircuit(cookie) {
   const conn = new signalR.HubConnectionBuilder()
     .withUrl(base + '_blazor', { headers: cookie ? { cookie } : {} })
     .withHubProtocol(protocol).configureLogging(signalR.LogLevel.None).build();
-  const c = { conn, batches: 0, lastBatchAt: 0, waiters: [], nextObjectId: 0 };
-  conn.on('JS.RenderBatch', (id) => {
-    c.batches++; c.lastBatchAt = Date.now();
+  const c = { conn, batches: 0, version: 0, waiters: [], nextObjectId: 0 };
+  conn.on('JS.RenderBatch', (id, data) => {
+    c.batches++;
+    const at = Date.now();
+    const v = awaitVersion && data ? versionIn(data) : null;
+    if (v !== null && v > c.version) c.version = v;
     conn.send('OnRenderCompleted', id, null).catch(() => {});
-    c.waiters.splice(0).forEach(w => w(c.lastBatchAt));
+    c.waiters = c.waiters.filter(w => !w(at, v));
   });
   // A call whose result is an IJSObjectReference (resultType 1: `import` of a JS module, ApexChart's `create`) gets a
   // fresh object id, as blazor.web.js would give; a null there makes the component throw and the circuit end.
@@ -48,37 +60,54 @@ async function openCircuit(cookie) {
   const id = await conn.invoke('StartCircuit', base, url, '[]', state);
   if (!id) throw new Error('StartCircuit refused');
   const ops = { batchId: 1, operations: markers.map((m, i) => ({ type: 'add', ssrComponentId: i + 1, marker: m })) };
-  const first = new Promise(r => c.waiters.push(r));
+  const first = new Promise(r => c.waiters.push(() => { r(); return true; }));
   await conn.send('UpdateRootComponents', JSON.stringify(ops), state);
   await Promise.race([first, sleep(30000).then(() => { throw new Error('no first render'); })]);
   return c;
 }
 
+// Resolves with the arrival time of the circuit's next render batch (with --await-version: the next one showing a
+// snapshot newer than `after`), or null after 10 s.
+const arrival = (c, after) => Promise.race([
+  new Promise(r => c.waiters.push((at, v) => (!awaitVersion || (v !== null && v > after)) ? (r(at), true) : false)),
+  sleep(10000).then(() => null)]);
+
 (async () => {
-  const rss0 = rssKb();
+  const rss0 = rssKb(), heap0 = await heapKb();
   const t0 = Date.now();
   const circuits = [];
   for (let i = 0; i < N; i += 20)
     circuits.push(...await Promise.all(Array.from({ length: Math.min(20, N - i) }, () => openCircuit(process.env.COOKIE))));
   await sleep(2000);
-  const rss1 = rssKb();
+  const rss1 = rssKb(), heap1 = await heapKb(), rss1AfterGc = rssKb();
   const out = { circuits: N, open_s: (Date.now() - t0) / 1000 };
   if (pid) Object.assign(out, { rss_before_mb: Math.round(rss0 / 1024), rss_after_mb: Math.round(rss1 / 1024), rss_per_circuit_kb: Math.round((rss1 - rss0) / N) });
+  if (heapUrl) Object.assign(out, { heap_before_mb: Math.round(heap0 / 1024), heap_after_mb: Math.round(heap1 / 1024), heap_per_circuit_kb: Math.round((heap1 - heap0) / N), rss_after_gc_mb: Math.round(rss1AfterGc / 1024) });
   console.log(JSON.stringify(out));
   if (trigger) {
+    // Warm-up changes, not counted: the first change through the app pays JIT and query compilation of the trigger's
+    // own save path (one cold change out of 20 is exactly the p95), which is not the fan-out being measured.
+    for (let w = 0; w < WARMUP; w++) {
+      const arrivals = circuits.map(c => arrival(c, c.version));
+      await fetch(trigger.replace('{k}', 'w' + Date.now()));
+      await Promise.all(arrivals);
+      await sleep(500);
+    }
     const lat = []; let missed = 0;
     for (let k = 0; k < K; k++) {
-      const arrivals = circuits.map(c => Promise.race([new Promise(r => c.waiters.push(r)), sleep(10000).then(() => null)]));
+      const arrivals = circuits.map(c => arrival(c, c.version));
       const start = Date.now();
       await fetch(trigger.replace('{k}', String(Date.now())));
       for (const t of await Promise.all(arrivals)) t === null ? missed++ : lat.push(t - start);
       await sleep(500);
     }
     lat.sort((a, b) => a - b);
-    console.log(JSON.stringify({ changes: K, samples: lat.length, missed, median_ms: pct(lat, 50), p95_ms: pct(lat, 95), max_ms: lat[lat.length - 1] }));
+    console.log(JSON.stringify({ warmup: WARMUP, changes: K, samples: lat.length, missed, median_ms: pct(lat, 50), p95_ms: pct(lat, 95), max_ms: lat[lat.length - 1], awaited_version: awaitVersion }));
   }
   const errors = circuits.filter(c => c.error).length;
   if (errors) console.log(JSON.stringify({ circuits_with_errors: errors, first: circuits.find(c => c.error).error }));
+  const hold = +arg('--hold', '0');
+  if (hold) { console.log(JSON.stringify({ holding_s: hold })); await sleep(hold * 1000); }
   await Promise.all(circuits.map(c => c.conn.stop()));
   process.exit(0);
 })().catch(e => { console.error(e.stack || e.message); process.exit(1); });

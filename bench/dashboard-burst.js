@@ -4,9 +4,11 @@
 // benchmark trigger (only to the URL given, bounded in count and time), and reports
 //   - the app's CPU time over the burst (utime+stime from /proc/PID/stat, CLK_TCK from --clk-tck),
 //   - render batches per circuit during the burst (coalescing: far fewer than the changes),
-//   - whether every circuit rendered after the last change was committed (no screen left behind), and how long after.
+//   - whether every circuit rendered after the last change was committed (no screen left behind), and how long after;
+//     with --version-url (the bench endpoint giving the server's current snapshot version), whether every circuit's
+//     last render shows that version (the pages render data-snapshot="snapshot-N").
 // Usage: NODE_PATH=<circuit-load>/node_modules node dashboard-burst.js URL N --pid PID --trigger URL_WITH_{k}
-//        [--rate 100] [--seconds 10] [--clk-tck 100] [--max-inflight 64]
+//        [--rate 100] [--seconds 10] [--clk-tck 100] [--max-inflight 64] [--version-url URL]
 const signalR = require('@microsoft/signalr');
 const { MessagePackHubProtocol } = require('@microsoft/signalr-protocol-msgpack');
 const fs = require('fs');
@@ -15,6 +17,11 @@ const [url, n] = process.argv.slice(2);
 const N = +n, pid = arg('--pid'), trigger = arg('--trigger');
 const RATE = +arg('--rate', '100'), SECONDS = +arg('--seconds', '10'), CLK = +arg('--clk-tck', '100');
 const MAX_INFLIGHT = +arg('--max-inflight', '64');
+const versionUrl = arg('--version-url');
+const versionIn = data => {
+  const m = [...Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1').matchAll(/snapshot-(\d+)/g)];
+  return m.length ? Math.max(...m.map(x => +x[1])) : null;
+};
 const TOTAL = Math.min(RATE * SECONDS, 5000); // hard bound on the number of requests this script ever sends
 if (!trigger || !pid || !N) { console.error('usage: dashboard-burst.js URL N --pid PID --trigger URL'); process.exit(2); }
 if (!/^http:\/\/127\.0\.0\.1[:/]/.test(trigger) || !/^http:\/\/127\.0\.0\.1[:/]/.test(url)) { console.error('only 127.0.0.1 targets'); process.exit(2); }
@@ -37,9 +44,11 @@ async function openCircuit(cookie) {
   const conn = new signalR.HubConnectionBuilder()
     .withUrl(base + '_blazor', { headers: cookie ? { cookie } : {} })
     .withHubProtocol(protocol).configureLogging(signalR.LogLevel.None).build();
-  const c = { conn, batches: [], waiters: [], nextObjectId: 0 };
-  conn.on('JS.RenderBatch', (id) => {
+  const c = { conn, batches: [], updates: [], version: 0, waiters: [], nextObjectId: 0 };
+  conn.on('JS.RenderBatch', (id, data) => {
     c.batches.push(Date.now());
+    const v = versionUrl && data ? versionIn(data) : null;
+    if (v !== null && v > c.version) { c.version = v; c.updates.push(Date.now()); }
     conn.send('OnRenderCompleted', id, null).catch(() => {});
     c.waiters.splice(0).forEach(w => w());
   });
@@ -93,9 +102,12 @@ async function openCircuit(cookie) {
   const cpu1 = cpuSeconds(), client1 = process.cpuUsage(client0);
   const wall = (Date.now() - t0) / 1000;
 
-  const during = circuits.map(c => c.batches.filter(t => t >= t0 && t <= tEnd).length);
-  const settle = circuits.map(c => { const last = c.batches[c.batches.length - 1]; return last > tEnd ? last - tEnd : null; });
-  const behind = settle.filter(s => s === null).length;
+  const finalVersion = versionUrl ? (await (await fetch(versionUrl)).json()).version : null;
+  // With versions: the renders that showed a new snapshot, and a circuit is behind when its last one is not the server's.
+  const shown = c => versionUrl ? c.updates : c.batches;
+  const during = circuits.map(c => shown(c).filter(t => t >= t0 && t <= tEnd).length);
+  const settle = circuits.map(c => { const s = shown(c), last = s[s.length - 1]; return last > tEnd ? last - tEnd : null; });
+  const behind = versionUrl ? circuits.filter(c => c.version < finalVersion).length : settle.filter(s => s === null).length;
   const settled = settle.filter(s => s !== null).sort((a, b) => a - b);
   const sortedDuring = [...during].sort((a, b) => a - b);
   const out = {
@@ -106,7 +118,8 @@ async function openCircuit(cookie) {
     client_cpu_s: +((client1.user + client1.system) / 1e6).toFixed(2),
     idle_batches_2s: idleBatches,
     batches_per_circuit_min: sortedDuring[0], batches_per_circuit_median: pct(sortedDuring, 50), batches_per_circuit_max: sortedDuring[sortedDuring.length - 1],
-    circuits_behind_after_burst: behind,
+    circuits_behind_after_burst: behind, final_version: finalVersion,
+    versions_seen_min: versionUrl ? Math.min(...circuits.map(c => c.version)) : null,
     settle_after_last_change_ms_median: settled.length ? pct(settled, 50) : null,
     settle_after_last_change_ms_max: settled.length ? settled[settled.length - 1] : null,
   };

@@ -7,7 +7,9 @@
 # Idempotent: reuses $DASHBENCH_DIR/intranet.db when present; otherwise copies $DASHBENCH_SOURCE_DB when that
 # database has this branch's migration history, else seeds one (about 15-20 min on 2 cores).
 # Environment: DASHBENCH_DIR (/tmp/dashbench), DASHBENCH_SOURCE_DB, DASHBENCH_REQUESTS (1000000),
-#              DASHBENCH_RUNS (30), DASHBENCH_CIRCUITS ("50 100 500"), CIRCUIT_LOAD (/work/shared/tools/circuit-load)
+#              DASHBENCH_RUNS (30), DASHBENCH_CIRCUITS ("50 200 500"), DASHBENCH_CHANGES (20),
+#              DASHBENCH_FLOOR_PAGES (/bench/bos), DASHBENCH_SKIP_REFRESH (reuse the last refresh figures),
+#              CIRCUIT_LOAD (/work/shared/tools/circuit-load)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -18,7 +20,9 @@ DB=$WORK/intranet.db
 SOURCE_DB=${DASHBENCH_SOURCE_DB:-/work/wt-stats/bench/data/requests-sqlite.db}
 REQUESTS=${DASHBENCH_REQUESTS:-1000000}
 RUNS=${DASHBENCH_RUNS:-30}
-CIRCUITS=${DASHBENCH_CIRCUITS:-50 100 500}
+CIRCUITS=${DASHBENCH_CIRCUITS:-50 200 500}
+CHANGES=${DASHBENCH_CHANGES:-20}
+FLOOR_PAGES=${DASHBENCH_FLOOR_PAGES:-/bench/bos}
 CIRCUIT_LOAD=${CIRCUIT_LOAD:-/work/shared/tools/circuit-load}
 OUT=$WORK/results
 mkdir -p "$WORK" "$OUT"
@@ -82,8 +86,12 @@ else
 fi
 
 # --- 1. refresh time ----------------------------------------------------------------------------------------------
-log "dashboard refresh: $RUNS runs per scope"
-"$BENCH_BIN" "$DB" --runs "$RUNS" --migrate --plans | tee "$OUT/refresh.txt"
+if [ -n "${DASHBENCH_SKIP_REFRESH:-}" ] && [ -f "$OUT/refresh.txt" ]; then
+  log "dashboard refresh: reusing $OUT/refresh.txt (DASHBENCH_SKIP_REFRESH)"
+else
+  log "dashboard refresh: $RUNS runs per scope"
+  "$BENCH_BIN" "$DB" --runs "$RUNS" --migrate --plans | tee "$OUT/refresh.txt"
+fi
 
 # --- the app ------------------------------------------------------------------------------------------------------
 PORT=$(free_port)
@@ -116,21 +124,30 @@ start_app() {
     || { echo "the dashboard has no interactive server marker (see $WORK/home.html)" >&2; exit 1; }
 }
 
-# --- 2. change-to-screen latency ----------------------------------------------------------------------------------
-for n in $CIRCUITS; do
-  log "change-to-screen latency with $n dashboards (fresh app)"
+# --- 2. change-to-screen latency, dashboard and the bare floor under the same conditions ---------------------------
+# Each page gets a fresh app (clean RSS and heap per circuit). A change counts as arrived only with a render showing a
+# newer snapshot version (--await-version); two warm-up changes first are not counted (the first change pays the
+# trigger's own JIT and query compilation). The floor: /bench/bos, one number of the same shared snapshot pushed with
+# InvokeAsync(StateHasChanged), no shell (the circuit-load README's bare page, inside this app, on this database).
+run_circuits() { # name path n
+  log "change-to-screen latency: $1 with $3 circuits (fresh app)"
   start_app
-  NODE_PATH=$CL/node_modules node bench/circuits-dashboard.js "$BASE/" "$n" --pid "$APP_PID" --trigger "$BASE/bench/degisiklik?k={k}" --changes 20 \
-    | tee "$OUT/circuits-$n.json"
+  NODE_PATH=$CL/node_modules node bench/circuits-dashboard.js "$BASE$2" "$3" --pid "$APP_PID" --heap "$BASE/bench/bellek" \
+    --trigger "$BASE/bench/degisiklik?k={k}" --changes "$CHANGES" --await-version --warmup 2 | tee "$OUT/circuits-$1-$3.json"
   stop_app
   sleep 2
+}
+for n in $CIRCUITS; do
+  run_circuits dashboard / "$n"
+  for page in $FLOOR_PAGES; do run_circuits "floor$(tr / - <<<"$page")" "$page" "$n"; done
 done
 
 # --- 3. burst CPU -------------------------------------------------------------------------------------------------
 log "burst: 100 changes/s for 10 s with 50 dashboards (fresh app)"
 start_app
 NODE_PATH=$CL/node_modules node bench/dashboard-burst.js "$BASE/" 50 --pid "$APP_PID" \
-  --trigger "$BASE/bench/degisiklik?k={k}" --rate 100 --seconds 10 --clk-tck "$(getconf CLK_TCK)" | tee "$OUT/burst.json"
+  --trigger "$BASE/bench/degisiklik?k={k}" --rate 100 --seconds 10 --clk-tck "$(getconf CLK_TCK)" \
+  --version-url "$BASE/bench/surum" | tee "$OUT/burst.json"
 stop_app
 
 # --- summary ------------------------------------------------------------------------------------------------------
@@ -141,13 +158,16 @@ stop_app
   echo "         app and load client share the cores; database $DB ($(du -m "$DB" | cut -f1) MB)"
   sed -n '/== dashboard refresh summary ==/,$p' "$OUT/refresh.txt" | tail -n +2
   for n in $CIRCUITS; do
-    node -e '
-      const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(l => JSON.parse(l));
-      const o = Object.assign({}, ...lines);
-      console.log(`latency ${String(o.circuits).padStart(3)} dashboards: median=${o.median_ms} ms p95=${o.p95_ms} ms max=${o.max_ms} ms missed=${o.missed}/${o.changes * o.circuits}  RSS ${o.rss_before_mb}->${o.rss_after_mb} MB (${o.rss_per_circuit_kb} KB/circuit)${o.circuits_with_errors ? "  ERRORS " + o.circuits_with_errors : ""}`);
-    ' "$OUT/circuits-$n.json"
+    for name in dashboard $(for p in $FLOOR_PAGES; do echo "floor$(tr / - <<<"$p")"; done); do
+      [ -f "$OUT/circuits-$name-$n.json" ] || continue
+      node -e '
+        const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(l => JSON.parse(l));
+        const o = Object.assign({}, ...lines);
+        console.log(`latency ${String(o.circuits).padStart(3)} ${process.argv[2].padEnd(20)}: median=${o.median_ms} ms p95=${o.p95_ms} ms max=${o.max_ms} ms missed=${o.missed}/${o.changes * o.circuits}  RSS ${o.rss_per_circuit_kb} KB/circuit, managed heap ${o.heap_per_circuit_kb} KB/circuit${o.circuits_with_errors ? "  ERRORS " + o.circuits_with_errors : ""}`);
+      ' "$OUT/circuits-$name-$n.json" "$name"
+    done
   done
-  echo "  (bare-platform floor from circuit-load README: 100 circuits p95 42 ms, 500 circuits p95 127 ms)"
+  echo "  (floor = the bare page in this app under the same conditions; circuit-load README on an idle machine: 100 circuits p95 42 ms, 500 p95 127 ms)"
   node -e '
     const o = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n")[0]);
     console.log(`burst 100/s x 10 s, 50 dashboards: changes ok=${o.changes_ok} failed=${o.changes_failed} in ${o.burst_s} s; app CPU ${o.app_cpu_s} s over ${o.observed_wall_s} s = ${o.app_cores_avg} cores avg (${o.app_cpu_ms_per_change} ms/change)`);

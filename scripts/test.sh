@@ -32,5 +32,16 @@ for trx in "$RESULTS"/*.trx; do
   skipped=$(( skipped + $(get notExecuted) ))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# Name each failed test with the first line of its message just above the summary: CI keeps only the log's tail.
+if [ "$failed" -gt 0 ]; then
+  for trx in "$RESULTS"/*.trx; do
+    [ -f "$trx" ] || continue
+    perl -0777 -ne 'while (/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="(?:Failed|Error|Timeout|Aborted)"[^>]*>(.*?)<\/UnitTestResult>/sg) {
+        my ($name, $body) = ($1, $2); my ($msg) = $body =~ /<Message>(.*?)<\/Message>/s; $msg //= "";
+        $msg =~ s/\s+/ /g; $msg =~ s/&quot;/"/g; $msg =~ s/&lt;/</g; $msg =~ s/&gt;/>/g; $msg =~ s/&amp;/&/g;
+        my ($where) = $body =~ /(\/[^\s]*\/tests\/[^\s]*:line \d+)/; $where //= "";
+        printf "FAILED %s\n    %s\n    %s\n", $name, substr($msg, 0, 600), $where; }' "$trx"
+  done
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,5 +1,7 @@
-// Dashboard refresh benchmark: times DashboardQueries.ComputeAsync (the work one refresh of the shared snapshot does)
-// on a large SQLite database, for the whole municipality and for one directorate, and each of its queries apart.
+// Dashboard refresh benchmark: times DashboardQueries.ComputeAsync (a full load of a scope's figures from the database:
+// what runs when a scope is first shown and on the slow reload cadence) on a large SQLite database, for the whole
+// municipality and for one directorate, and each of its queries apart; then what a change costs on the live path:
+// DashboardFigures.Apply plus the new snapshot, for real requests re-routed, resolved and newly taken in.
 // Usage: dotnet run -c Release --project bench/Intranet.DashboardBench -- DB_PATH [--runs 30] [--warmup 3]
 //        [--directorate ID] [--migrate] [--plans [--sql]]
 using System.Data.Common;
@@ -81,6 +83,41 @@ foreach (var (label, scope) in scopes)
         Console.WriteLine($"    {tag,-52} {Stats.Format(ms)}");
     var sumOfMedians = timer.Samples.Values.Sum(v => Stats.Percentile(v, 50));
     Console.WriteLine($"    {"(sum of query medians)",-52} {sumOfMedians:F1}");
+}
+
+// --- the live path: one change applied to loaded figures, and the snapshot built from them --------------------------
+{
+    var figures = await queries.LoadAsync(DashboardScope.Municipality);
+    var snapshot = figures.ToSnapshot(null, () => ++version, DateTime.UtcNow);
+    List<RequestFacts> sample;
+    int[] directorates;
+    await using (var db = factory.CreateDbContext())
+    {
+        sample = await db.Requests.Where(r => Request.OpenStatuses.Contains(r.Status)).OrderBy(r => r.Id).Take(3000)
+            .Select(r => new RequestFacts(r.Id, r.Number, r.Status, r.NeighbourhoodId, r.DirectorateId, r.CategoryId, r.Channel, r.CreatedAt,
+                r.CreatedOn, r.DueAt, r.ResolvedAt, r.ResolutionMinutes, r.ResolvedInTime, r.ClosedAt)).ToListAsync();
+        directorates = await db.Directorates.Where(d => d.IsActive).Select(d => d.Id).ToArrayAsync();
+    }
+    var now = DateTime.UtcNow;
+    var changes = sample.Select((f, i) => (i % 3) switch
+    {
+        0 => new RequestChange(f, f with { Status = RequestStatus.HavaleEdildi, DirectorateId = directorates[i % directorates.Length] }),
+        1 => new RequestChange(f, f with { Status = RequestStatus.Cozuldu, ResolvedAt = now, ResolutionMinutes = (int)(now - f.CreatedAt).TotalMinutes, ResolvedInTime = now <= f.DueAt }),
+        _ => new RequestChange(null, f with { Id = int.MaxValue - i, Status = RequestStatus.Yeni, CreatedAt = now, CreatedOn = IstanbulTime.Today(now) }),
+    }).ToList();
+    var micros = new List<double>();
+    foreach (var change in changes)
+    {
+        var t0 = Stopwatch.GetTimestamp();
+        figures.Apply(change);
+        snapshot = figures.ToSnapshot(snapshot, () => ++version, DateTime.UtcNow);
+        micros.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds * 1000);
+    }
+    micros.Sort();
+    var line = $"apply one change (municipality, re-route/resolve/intake of real requests) runs={micros.Count} median={Stats.Percentile(micros, 50):F1} µs p95={Stats.Percentile(micros, 95):F1} µs max={micros[^1]:F1} µs";
+    Console.WriteLine();
+    Console.WriteLine(line);
+    summary.Add(line);
 }
 
 if (args.Contains("--plans"))

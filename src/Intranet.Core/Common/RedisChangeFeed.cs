@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -6,7 +7,10 @@ namespace Intranet.Core.Common;
 /// <summary>
 /// Change notifications across app instances through Redis pub/sub (<c>Realtime:Redis</c>). Every instance, the
 /// publishing one included, hears a change from Redis and hands it to its own subscribers. While Redis is
-/// unreachable a change is delivered on this instance only, so a single server keeps working on its own.
+/// unreachable a change is delivered on this instance only, so a single server keeps working on its own. A change
+/// travels as JSON with its detail (what moved on a request); a bare topic name, as older instances send it, is
+/// understood too. When the subscription comes back after a drop, every topic is announced here without detail,
+/// since changes made elsewhere meanwhile were missed: dashboards then recompute from the database.
 /// </summary>
 public sealed class RedisChangeFeed : IChangeFeed, IDisposable
 {
@@ -26,17 +30,42 @@ public sealed class RedisChangeFeed : IChangeFeed, IDisposable
         _subscriber = _redis.GetSubscriber();
         _subscriber.Subscribe(Channel, (_, message) =>
         {
-            if (Enum.TryParse<ChangeTopic>((string?)message, out var topic)) _local.Publish(topic);
+            if (Decode(message) is { } change) _local.Publish(change);
         });
+        _redis.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType != ConnectionType.Subscription) return;
+            _logger.LogInformation("Redis bağlantısı geri geldi; kaçırılmış olabilecek değişiklikler için ekranlar yenileniyor.");
+            foreach (var topic in Enum.GetValues<ChangeTopic>()) _local.Publish(topic);
+        };
     }
 
-    public void Publish(ChangeTopic topic)
+    internal static string Encode(ChangeEvent change) => JsonSerializer.Serialize(change);
+
+    internal static ChangeEvent? Decode(RedisValue message)
+    {
+        var text = (string?)message;
+        if (string.IsNullOrEmpty(text)) return null;
+        if (text[0] != '{') return Enum.TryParse<ChangeTopic>(text, out var topic) ? new ChangeEvent(topic) : null;
+        try
+        {
+            return JsonSerializer.Deserialize<ChangeEvent>(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Publish(ChangeTopic topic) => Publish(new ChangeEvent(topic));
+
+    public void Publish(ChangeEvent change)
     {
         if (_redis.IsConnected)
         {
             try
             {
-                _subscriber.Publish(Channel, topic.ToString(), CommandFlags.FireAndForget);
+                _subscriber.Publish(Channel, Encode(change), CommandFlags.FireAndForget);
                 return;
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -44,10 +73,12 @@ public sealed class RedisChangeFeed : IChangeFeed, IDisposable
                 _logger.LogWarning(ex, "Redis'e yayımlanamadı; değişiklik yalnızca bu sunucuda duyuruluyor.");
             }
         }
-        _local.Publish(topic);
+        _local.Publish(change);
     }
 
     public IDisposable Subscribe(Action<ChangeTopic> onChange) => _local.Subscribe(onChange);
+
+    public IDisposable SubscribeEvents(Action<ChangeEvent> onChange) => _local.SubscribeEvents(onChange);
 
     public void Dispose() => _redis.Dispose();
 }

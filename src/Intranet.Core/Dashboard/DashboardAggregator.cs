@@ -1,71 +1,90 @@
 using System.Collections.Concurrent;
 using Intranet.Core.Common;
+using Intranet.Core.Requests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Intranet.Core.Dashboard;
 
-public sealed class DashboardOptions
-{
-    /// <summary>Changes within this window become one refresh per scope (and so one render per screen).</summary>
-    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(150);
-    /// <summary>A scope nobody watched for this long is dropped from the cache.</summary>
-    public TimeSpan IdleEviction { get; set; } = TimeSpan.FromMinutes(10);
-}
-
 /// <summary>
-/// The dashboards' shared cache. One snapshot per <see cref="DashboardScope"/> serves every circuit that shows it.
-/// A change on the <see cref="IChangeFeed"/> marks all snapshots stale and schedules one refresh: at once when the
-/// last refresh began at least a coalescing window ago (a lone change shows without delay), otherwise when that window
-/// ends (a burst becomes one refresh per window). The refresh recomputes each watched scope once and hands the new
-/// snapshot to its subscribers; changes that arrive during it cause exactly one more. Unwatched scopes are
-/// recomputed lazily on their next read.
+/// The dashboards' shared cache: one <see cref="DashboardFigures"/> and its current snapshot per
+/// <see cref="DashboardScope"/>, serving every circuit that shows the scope. A change that says what moved on a
+/// request is applied to the figures of every cached scope (microseconds, no query) and the scopes whose snapshot
+/// changed are pushed to their screens; a change without that detail, or figures that can no longer be kept exact,
+/// cause a reload from the database. Pushes are coalesced: at once when the last began at least a window ago (a lone
+/// change shows without delay), otherwise when the window ends (a burst becomes one push per window); changes during
+/// a push cause exactly one more. Watched scopes are also reloaded every <see cref="DashboardOptions.ReloadInterval"/>;
+/// changes that arrive while a reload reads are replayed on what it read.
 /// </summary>
-public sealed class DashboardAggregator : IDisposable
+public sealed partial class DashboardAggregator : IDisposable
 {
-    private static readonly ChangeTopic[] Relevant = [ChangeTopic.Requests];
-
-    private readonly Func<DashboardScope, long, CancellationToken, Task<DashboardSnapshot>> _compute;
+    private readonly Func<DashboardScope, CancellationToken, Task<DashboardFigures>> _load;
     private readonly DashboardOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<DashboardScope, Entry> _entries = new();
     private readonly IDisposable _feedSubscription;
+    private readonly ITimer _reloadTimer;
     private readonly object _gate = new();
+    private List<RequestChange> _pending = [];
+    private bool _reloadAll;
     private bool _flushScheduled;
     private bool _flushing;
     private bool _changedDuringFlush;
     private long _version;
+    private long _loads;
     private DateTimeOffset _lastFlushStarted = DateTimeOffset.MinValue;
 
-    public DashboardAggregator(Func<DashboardScope, long, CancellationToken, Task<DashboardSnapshot>> compute, IChangeFeed feed,
+    public DashboardAggregator(Func<DashboardScope, CancellationToken, Task<DashboardFigures>> load, IChangeFeed feed,
         DashboardOptions options, TimeProvider clock, ILogger<DashboardAggregator> logger)
     {
-        _compute = compute;
+        _load = load;
         _options = options;
         _clock = clock;
         _logger = logger;
-        _feedSubscription = feed.Subscribe(OnChange);
+        _feedSubscription = feed.SubscribeEvents(OnChange);
+        _reloadTimer = clock.CreateTimer(_ => _ = ReloadWatchedAsync(), null, options.ReloadInterval, options.ReloadInterval);
     }
 
-    /// <summary>The app's wiring: each computation runs in its own short-lived scope with its own context.</summary>
+    /// <summary>The app's wiring: each load runs in its own short-lived scope with its own context.</summary>
     public static DashboardAggregator Create(IServiceProvider services) => new(
-        async (scope, version, ct) =>
+        async (scope, ct) =>
         {
             await using var serviceScope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-            return await serviceScope.ServiceProvider.GetRequiredService<DashboardQueries>().ComputeAsync(scope, version, ct);
+            return await serviceScope.ServiceProvider.GetRequiredService<DashboardQueries>().LoadAsync(scope, ct);
         },
         services.GetRequiredService<IChangeFeed>(), services.GetRequiredService<DashboardOptions>(),
         services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<DashboardAggregator>>());
 
-    /// <summary>How many times a snapshot was computed: the cost that coalescing and sharing keep down.</summary>
-    public long Computations => Interlocked.Read(ref _version);
+    /// <summary>How many times figures were loaded from the database: the cost that changes with detail avoid.</summary>
+    public long Computations => Interlocked.Read(ref _loads);
 
     public Task<DashboardSnapshot> GetAsync(DashboardScope scope, CancellationToken ct = default)
     {
         var entry = _entries.GetOrAdd(scope, _ => new Entry());
         entry.Touch(_clock.GetUtcNow());
-        return entry.Snapshot is { } ready && !entry.Stale ? Task.FromResult(ready) : RefreshAsync(scope, entry, ct);
+        DashboardSnapshot? shown;
+        lock (entry)
+        {
+            if (entry.Snapshot is { } ready && !entry.Stale && !Outdated(entry.Figures!)) return Task.FromResult(ready);
+            shown = entry.Snapshot;
+        }
+        var loading = ReloadAsync(scope, entry);
+        if (entry.SubscriberCount > 0) _ = PushWhenLoadedAsync(entry, loading, shown); // the screens already open see it too
+        return loading;
+    }
+
+    private async Task PushWhenLoadedAsync(Entry entry, Task<DashboardSnapshot> loading, DashboardSnapshot? shown)
+    {
+        try
+        {
+            var loaded = await loading;
+            if (!ReferenceEquals(loaded, shown)) await NotifyAsync(entry, loaded);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Gösterge paneli yüklenemedi.");
+        }
     }
 
     /// <summary>Calls <paramref name="onUpdate"/> with each new snapshot of the scope until the handle is disposed.</summary>
@@ -77,30 +96,56 @@ public sealed class DashboardAggregator : IDisposable
         return new Subscription(entry, onUpdate, _clock);
     }
 
-    private Task<DashboardSnapshot> RefreshAsync(DashboardScope scope, Entry entry, CancellationToken ct)
+    private bool Outdated(DashboardFigures figures)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return now - figures.Frame.AsOf > 2 * _options.ReloadInterval || IstanbulTime.Today(now) != figures.Frame.Today;
+    }
+
+    /// <summary>Loads the scope's figures (one load in flight per scope; concurrent callers share it).</summary>
+    private Task<DashboardSnapshot> ReloadAsync(DashboardScope scope, Entry entry)
     {
         lock (entry)
         {
-            // One computation in flight per scope: concurrent readers share it.
-            if (entry.Computing is { IsCompleted: false } running) return running;
+            if (entry.Loading is { IsCompleted: false } running) return running;
             entry.Stale = false;
-            return entry.Computing = ComputeAsync(scope, entry, ct);
+            entry.ReplayLog = [];
+            return entry.Loading = LoadAsync(scope, entry);
         }
     }
 
-    private async Task<DashboardSnapshot> ComputeAsync(DashboardScope scope, Entry entry, CancellationToken ct)
+    private async Task<DashboardSnapshot> LoadAsync(DashboardScope scope, Entry entry)
     {
-        var snapshot = await _compute(scope, Interlocked.Increment(ref _version), ct);
-        entry.Snapshot = snapshot;
-        return snapshot;
+        DashboardFigures figures;
+        try
+        {
+            Interlocked.Increment(ref _loads);
+            figures = await _load(scope, CancellationToken.None);
+        }
+        catch
+        {
+            lock (entry) { entry.ReplayLog = null; entry.Stale = true; }
+            throw;
+        }
+        lock (entry)
+        {
+            // What changed while the load read is not in what it read: apply it on top.
+            foreach (var change in entry.ReplayLog!) figures.Apply(change);
+            entry.ReplayLog = null;
+            entry.Figures = figures;
+            return entry.Snapshot = figures.ToSnapshot(entry.Snapshot, NextVersion, _clock.GetUtcNow().UtcDateTime);
+        }
     }
 
-    private void OnChange(ChangeTopic topic)
+    private long NextVersion() => Interlocked.Increment(ref _version);
+
+    private void OnChange(ChangeEvent change)
     {
-        if (!Relevant.Contains(topic)) return;
-        foreach (var entry in _entries.Values) entry.Stale = true;
+        if (change.Topic != ChangeTopic.Requests || change.Request is { MovesFigures: false }) return;
         lock (_gate)
         {
+            if (change.Request is { } moved) _pending.Add(moved);
+            else _reloadAll = true;
             if (_flushing) { _changedDuringFlush = true; return; }
             if (_flushScheduled) return;
             _flushScheduled = true;
@@ -112,34 +157,19 @@ public sealed class DashboardAggregator : IDisposable
     {
         var wait = _lastFlushStarted + _options.CoalesceWindow - _clock.GetUtcNow();
         if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock);
-        else await Task.Yield(); // never refresh on the publisher's thread: the save that published returns first
+        else await Task.Yield(); // never on the publisher's thread: the save that published returns first
+        List<RequestChange> changes;
+        bool reloadAll;
         lock (_gate)
         {
             _flushScheduled = false;
             _flushing = true;
             _lastFlushStarted = _clock.GetUtcNow();
+            (changes, _pending, reloadAll, _reloadAll) = (_pending, [], _reloadAll, false);
         }
         try
         {
-            var now = _clock.GetUtcNow();
-            foreach (var (scope, entry) in _entries)
-            {
-                if (entry.SubscriberCount == 0)
-                {
-                    if (now - entry.LastAccess > _options.IdleEviction) _entries.TryRemove(scope, out _);
-                    continue;
-                }
-                try
-                {
-                    var snapshot = await RefreshAsync(scope, entry, CancellationToken.None);
-                    await Task.WhenAll(entry.Subscribers.Select(subscriber => NotifyAsync(subscriber, snapshot)));
-                }
-                catch (Exception ex)
-                {
-                    // One failing scope (or screen) must not stop the others from updating.
-                    _logger.LogError(ex, "Gösterge paneli yenilenemedi ({Scope}).", scope);
-                }
-            }
+            await Task.WhenAll(_entries.Select(e => UpdateAsync(e.Key, e.Value, changes, reloadAll)));
         }
         finally
         {
@@ -155,7 +185,73 @@ public sealed class DashboardAggregator : IDisposable
         }
     }
 
-    private async Task NotifyAsync(Func<DashboardSnapshot, Task> subscriber, DashboardSnapshot snapshot)
+    /// <summary>Applies the changes to one scope and pushes its new snapshot, if it changed, to its screens.</summary>
+    private async Task UpdateAsync(DashboardScope scope, Entry entry, List<RequestChange> changes, bool reloadAll)
+    {
+        try
+        {
+            DashboardSnapshot? updated = null;
+            var reload = reloadAll;
+            lock (entry)
+            {
+                entry.ReplayLog?.AddRange(changes);
+                if (reloadAll) entry.Stale = true;
+                if (entry.Figures is { } figures && !entry.Stale)
+                {
+                    foreach (var change in changes) figures.Apply(change);
+                    reload = figures.NeedsReload;
+                    var snapshot = figures.ToSnapshot(entry.Snapshot, NextVersion, _clock.GetUtcNow().UtcDateTime);
+                    if (!ReferenceEquals(snapshot, entry.Snapshot)) updated = entry.Snapshot = snapshot;
+                }
+                else reload = true;
+            }
+            if (entry.SubscriberCount == 0)
+            {
+                if (reload) lock (entry) entry.Stale = true; // read again lazily, if anyone asks
+                if (_clock.GetUtcNow() - entry.LastAccess > _options.IdleEviction) _entries.TryRemove(scope, out _);
+                return;
+            }
+            if (updated is not null) await NotifyAsync(entry, updated);
+            if (reload) await NotifyAsync(entry, await ReloadFreshAsync(scope, entry));
+        }
+        catch (Exception ex)
+        {
+            // One failing scope must not stop the others from updating.
+            _logger.LogError(ex, "Gösterge paneli güncellenemedi ({Scope}).", scope);
+        }
+    }
+
+    /// <summary>A load that began after the entry went stale: one already reading may have missed a change without detail.</summary>
+    private async Task<DashboardSnapshot> ReloadFreshAsync(DashboardScope scope, Entry entry)
+    {
+        var snapshot = await ReloadAsync(scope, entry);
+        lock (entry) if (!entry.Stale) return snapshot;
+        return await ReloadAsync(scope, entry);
+    }
+
+    /// <summary>The slow cadence: every watched scope is loaded again, in the background, and pushed if it differs.</summary>
+    private async Task ReloadWatchedAsync()
+    {
+        foreach (var (scope, entry) in _entries)
+        {
+            if (entry.SubscriberCount == 0) continue;
+            try
+            {
+                var before = entry.Snapshot;
+                var after = await ReloadAsync(scope, entry);
+                if (!ReferenceEquals(before, after)) await NotifyAsync(entry, after);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Gösterge paneli yeniden yüklenemedi ({Scope}).", scope);
+            }
+        }
+    }
+
+    private Task NotifyAsync(Entry entry, DashboardSnapshot snapshot) =>
+        Task.WhenAll(entry.Subscribers.Select(subscriber => NotifyOneAsync(subscriber, snapshot)));
+
+    private async Task NotifyOneAsync(Func<DashboardSnapshot, Task> subscriber, DashboardSnapshot snapshot)
     {
         try
         {
@@ -168,34 +264,9 @@ public sealed class DashboardAggregator : IDisposable
         }
     }
 
-    public void Dispose() => _feedSubscription.Dispose();
-
-    private sealed class Entry
+    public void Dispose()
     {
-        private Func<DashboardSnapshot, Task>[] _subscribers = [];
-        private long _lastAccessTicks;
-
-        public volatile DashboardSnapshot? Snapshot;
-        public volatile bool Stale;
-        public Task<DashboardSnapshot>? Computing;
-
-        public Func<DashboardSnapshot, Task>[] Subscribers => Volatile.Read(ref _subscribers);
-        public int SubscriberCount => Subscribers.Length;
-        public DateTimeOffset LastAccess => new(Interlocked.Read(ref _lastAccessTicks), TimeSpan.Zero);
-
-        public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastAccessTicks, now.UtcTicks);
-
-        public void Add(Func<DashboardSnapshot, Task> s) { lock (this) _subscribers = [.. _subscribers, s]; }
-
-        public void Remove(Func<DashboardSnapshot, Task> s) { lock (this) _subscribers = _subscribers.Where(x => x != s).ToArray(); }
-    }
-
-    private sealed class Subscription(Entry entry, Func<DashboardSnapshot, Task> onUpdate, TimeProvider clock) : IDisposable
-    {
-        public void Dispose()
-        {
-            entry.Remove(onUpdate);
-            entry.Touch(clock.GetUtcNow());
-        }
+        _feedSubscription.Dispose();
+        _reloadTimer.Dispose();
     }
 }

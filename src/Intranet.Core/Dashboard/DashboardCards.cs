@@ -20,6 +20,7 @@ public static class DashboardCards
         new("channels", "Kanal dağılımı"),
         new("categories", "Konu dağılımı"),
         new("events", "Bugünün etkinlikleri"),
+        new("press", "Basında belediye"),
     ];
 
     /// <summary>The saved order with unknown ids dropped; everything when nothing was saved.</summary>

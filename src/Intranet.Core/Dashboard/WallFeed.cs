@@ -18,7 +18,8 @@ public sealed class WallFeed(IDbContextFactory<IntranetDbContext> dbFactory, ICu
     {
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.PressClippings.AsNoTracking().OrderByDescending(c => c.PublishedAt).Take(take)
+        // Newest into the archive first, as on the press page: a print clipping typed in today is news on the wall today.
+        return await db.PressClippings.AsNoTracking().OrderByDescending(c => c.CapturedAt).ThenByDescending(c => c.Id).Take(take)
             .Select(c => new WallClipping(c.Title, c.Source != null ? c.Source.Name : null, c.Tone, c.PublishedAt)).ToListAsync(ct);
     }
 

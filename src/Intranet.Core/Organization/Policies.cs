@@ -15,6 +15,11 @@ public static class Policies
     public const string Wall = nameof(Wall);
     /// <summary>The mayor's appointment requests (randevu): names and phone numbers of citizens, kept to Özel Kalem.</summary>
     public const string Appointments = nameof(Appointments);
+    /// <summary>Muhtars, neighbourhood pages and visits: everyone reads; managing is narrowed further by MuhtarAccess.</summary>
+    public const string Muhtars = nameof(Muhtars);
+    /// <summary>The correspondence register: Özel Kalem and Admin all of it, a directorate what was routed to it.</summary>
+    public const string Correspondence = nameof(Correspondence);
+    public const string SisterCities = nameof(SisterCities);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -26,6 +31,9 @@ public static class Policies
         [Performance] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff],
         [Wall] = [Roles.Admin, Roles.MayorOffice, Roles.WallDisplay],
         [Appointments] = [Roles.Admin, Roles.MayorOffice],
+        [Muhtars] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff],
+        [Correspondence] = [Roles.Admin, Roles.MayorOffice, Roles.Director, Roles.Staff],
+        [SisterCities] = [Roles.Admin, Roles.MayorOffice],
     };
 
     public static bool Allows(string policy, Common.UserContext user) =>

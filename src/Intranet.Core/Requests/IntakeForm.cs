@@ -14,6 +14,8 @@ public sealed partial class IntakeForm
     /// <summary>When false the request is anonymous (an ihbar, say): no citizen record is kept.</summary>
     public bool HasCitizen { get; set; } = true;
     public int? NeighbourhoodId { get; set; }
+    /// <summary>The muhtar who brought the request; required when <see cref="Channel"/> is Muhtar.</summary>
+    public int? MuhtarId { get; set; }
     public int? CategoryId { get; set; }
     /// <summary>Null means the category's default directorate.</summary>
     public int? DirectorateId { get; set; }
@@ -73,7 +75,8 @@ public static class IntakeValidator
                 errors[nameof(f.Email)] = "E-posta adresi geçersiz.";
             if (!string.IsNullOrWhiteSpace(f.TcKimlikNo) && !Common.TcKimlikNo.IsValid(f.TcKimlikNo.Trim()))
                 errors[nameof(f.TcKimlikNo)] = "T.C. kimlik numarası geçersiz (11 hane ve kontrol haneleri tutmalı).";
-            if (string.IsNullOrWhiteSpace(f.Phone) && string.IsNullOrWhiteSpace(f.Email) && f.Channel != RequestChannel.Cimer)
+            // CİMER answers through CİMER; a muhtar's request is answered to the muhtar.
+            if (string.IsNullOrWhiteSpace(f.Phone) && string.IsNullOrWhiteSpace(f.Email) && f.Channel is not (RequestChannel.Cimer or RequestChannel.Muhtar))
                 errors.TryAdd(nameof(f.Phone), "Cevap verebilmek için telefon veya e-posta gerekli.");
         }
         if (f.Type == RequestType.BilgiEdinme)
@@ -89,6 +92,8 @@ public static class IntakeValidator
         }
         LegalIntakeRules.Validate(f, errors);
         if (f.NeighbourhoodId is null) errors[nameof(f.NeighbourhoodId)] = "Mahalle seçin.";
+        if (f.Channel == RequestChannel.Muhtar && f.MuhtarId is null)
+            errors[nameof(f.MuhtarId)] = "Muhtar kanalından gelen başvuruda başvuruyu getiren muhtarı seçin.";
         if (f.CategoryId is null) errors[nameof(f.CategoryId)] = "Konu (kategori) seçin.";
         if (string.IsNullOrWhiteSpace(f.Text) || f.Text.Trim().Length < 10)
             errors[nameof(f.Text)] = "Başvurunun metnini en az 10 karakter olarak yazın.";

@@ -28,6 +28,8 @@ public partial class Request : IVersioned, IAudited
     public Citizen? Citizen { get; set; }
     public int NeighbourhoodId { get; set; }
     public Neighbourhood? Neighbourhood { get; set; }
+    /// <summary>The muhtar who brought the request (channel Muhtar): the requester on the muhtar's timeline.</summary>
+    public int? MuhtarId { get; set; }
     public int CategoryId { get; set; }
     public Category? Category { get; set; }
     public int? DirectorateId { get; set; }

@@ -2,6 +2,7 @@ using Intranet.Core.Calendar;
 using Intranet.Core.Citizens;
 using Intranet.Core.Common;
 using Intranet.Core.Data;
+using Intranet.Core.Muhtars;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Core.Requests;
@@ -46,6 +47,10 @@ public sealed partial class RequestService(
         var directorateId = form.DirectorateId ?? category.DefaultDirectorateId;
         if (!await db.Directorates.AnyAsync(d => d.Id == directorateId && d.IsActive, ct))
             throw ValidationException.For(new Dictionary<string, string> { [nameof(form.DirectorateId)] = "Seçilen müdürlük bulunamadı." });
+        // A request brought by a muhtar names the muhtar (of this neighbourhood) as its requester.
+        var muhtarId = form.Channel == RequestChannel.Muhtar ? form.MuhtarId : null;
+        if (muhtarId is not null && !await db.Muhtars.AnyAsync(m => m.Id == muhtarId && m.NeighbourhoodId == neighbourhood.Id, ct))
+            throw ValidationException.For(new Dictionary<string, string> { [nameof(form.MuhtarId)] = "Seçilen muhtar bu mahallenin muhtarı değil; başvuruyu getiren muhtarı listeden seçin." });
 
         var now = clock.GetUtcNow().UtcDateTime;
         var request = new Request
@@ -60,6 +65,7 @@ public sealed partial class RequestService(
             Longitude = form.Longitude,
             ExternalReference = form.ExternalReference?.Trim(),
             NeighbourhoodId = neighbourhood.Id,
+            MuhtarId = muhtarId,
             CategoryId = category.Id,
             DirectorateId = directorateId,
             CreatedAt = now,
@@ -78,36 +84,22 @@ public sealed partial class RequestService(
             });
 
         await SaveWithNumberAsync(db, request, ct);
-        changes.Publish(ChangeTopic.Requests);
+        changes.Publish(ChangeEvent.ForRequest(null, RequestFacts.Of(request)));
         return new RequestCreated(request.Id, request.Number);
     }
 
-    /// <summary>Numbers are the year's next sequence; a concurrent intake that took it first makes this one try the next.</summary>
+    /// <summary>Numbers are the year's next sequence (<see cref="YearlySequence"/>): gap-free, unique under concurrent intake.</summary>
     private async Task SaveWithNumberAsync(IntranetDbContext db, Request request, CancellationToken ct)
     {
         var year = IstanbulTime.ToLocal(request.CreatedAt).Year;
-        for (var attempt = 0; ; attempt++)
+        await YearlySequence.SaveNextAsync(db, $"request:{year}", db.Requests.Where(r => r.Year == year).Select(r => r.Sequence), sequence =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var last = await db.Requests.Where(r => r.Year == year).MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
             request.Year = year;
-            request.Sequence = last + 1;
-            request.Number = RequestNumber.Format(year, request.Sequence);
+            request.Sequence = sequence;
+            request.Number = RequestNumber.Format(year, sequence);
             db.Requests.Add(request);
             db.RequestHistory.Add(History(request, null, RequestStatus.Yeni, $"{request.Channel.Name()} kanalından alındı."));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Entries().Where(e => e.Entity is RequestHistory or Auditing.AuditEntry).ToList()
-                    .ForEach(e => e.State = EntityState.Detached);
-            }
-        }
+        }, ct, beforeRetry: () => db.ChangeTracker.Entries<RequestHistory>().ToList().ForEach(e => e.State = EntityState.Detached));
     }
 
     private static async Task<Citizen> FindOrCreateCitizenAsync(IntranetDbContext db, IntakeForm form, int neighbourhoodId, DateTime now, CancellationToken ct)
@@ -154,7 +146,8 @@ public sealed partial class RequestService(
                 Size = file.Content.Length, Content = file.Content, UploadedAt = now, UploadedBy = User.Name,
             });
         await db.SaveChangesAsync(ct);
-        changes.Publish(ChangeTopic.Requests);
+        var facts = RequestFacts.Of(request);
+        changes.Publish(ChangeEvent.ForRequest(facts, facts));
         return request.Number;
     }
 
@@ -169,6 +162,7 @@ public sealed partial class RequestService(
             throw new AccessDeniedException($"\"{ActionText.Name(step.Action)}\" işlemi için yetkiniz yok.");
 
         db.Entry(request).Property(r => r.Version).OriginalValue = step.Version;
+        var before = RequestFacts.Of(request);
         var from = request.Status;
         var to = RequestPermissions.TargetOf(step.Action);
         if (to is { } target && !RequestPermissions.IsStepAllowed(from, step.Action, target))
@@ -194,7 +188,7 @@ public sealed partial class RequestService(
         {
             throw await ConflictAsync(step.RequestId, ct);
         }
-        changes.Publish(ChangeTopic.Requests);
+        changes.Publish(ChangeEvent.ForRequest(before, RequestFacts.Of(request)));
         return request.Version;
     }
 

@@ -7,49 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Core.Seeding;
 
-/// <summary>Press clippings, calendar events, appointments and performance indicators around "now".</summary>
+/// <summary>Press data (<see cref="DemoPress"/>), calendar events, appointments and performance indicators around "now".</summary>
 internal static class DemoExtras
 {
-    // Fictional outlets: demo clippings must never read as real reporting by a real newspaper. No feed URLs,
-    // so the feed poller leaves them alone.
-    private static readonly (string Name, PressSourceKind Kind)[] Sources =
-    [
-        ("Kağıthane Postası", PressSourceKind.YerelGazete), ("Haliç Haber", PressSourceKind.YerelGazete),
-        ("İstanbul Ekspres", PressSourceKind.UlusalGazete), ("Marmara Gündem", PressSourceKind.UlusalGazete),
-        ("Günaydın Türkiye", PressSourceKind.UlusalGazete), ("Boğaziçi TV", PressSourceKind.Televizyon),
-        ("Kent FM", PressSourceKind.Radyo), ("Ufuk Haber Ajansı", PressSourceKind.Ajans),
-        ("Kağıthane Gündem", PressSourceKind.WebSitesi), ("Şehir Haber", PressSourceKind.WebSitesi),
-    ];
-
-    private static readonly (string Title, string Topic, Tone Tone)[] Stories =
-    [
-        ("Kağıthane Belediyesi {mahalle} Mahallesinde yeni parkı hizmete açtı", "Park ve Bahçeler", Tone.Olumlu),
-        ("{mahalle} Mahallesinde asfalt yenileme çalışmaları tamamlandı", "Fen İşleri", Tone.Olumlu),
-        ("Kağıthane'de ihtiyaç sahibi ailelere gıda desteği: {mahalle} ilk durak", "Sosyal Yardım", Tone.Olumlu),
-        ("{mahalle} Mahallesine yeni kütüphane ve etüt merkezi", "Kültür", Tone.Olumlu),
-        ("Başkan {mahalle} Mahallesi sakinleriyle bir araya geldi", "Başkanlık", Tone.Olumlu),
-        ("Kağıthane'de sokak hayvanları için mama istasyonları {mahalle} Mahallesinde", "Veteriner", Tone.Olumlu),
-        ("{mahalle} Mahallesinde çöpler günlerdir toplanmıyor", "Temizlik", Tone.Olumsuz),
-        ("{mahalle} sakinleri bozuk yollardan şikâyetçi", "Fen İşleri", Tone.Olumsuz),
-        ("Kağıthane'de kaçak kat iddiası: {mahalle} Mahallesinde inceleme", "İmar", Tone.Olumsuz),
-        ("{mahalle} Mahallesinde başıboş köpek tedirginliği", "Veteriner", Tone.Olumsuz),
-        ("{mahalle} Mahallesinde otopark sorunu büyüyor", "Ulaşım", Tone.Olumsuz),
-        ("Yağmur sonrası {mahalle} Mahallesinde sokaklar göle döndü", "Altyapı", Tone.Olumsuz),
-        ("Kağıthane Belediye Meclisi toplandı: {mahalle} için imar planı gündemde", "Meclis", Tone.Notr),
-        ("{mahalle} Mahallesinde kentsel dönüşüm çalışmaları sürüyor", "İmar", Tone.Notr),
-        ("{mahalle} Mahallesinde yol çalışması nedeniyle trafik düzenlemesi", "Ulaşım", Tone.Notr),
-        ("Kağıthane'de kış hazırlıkları: ekipler {mahalle} Mahallesinde tatbikat yaptı", "Fen İşleri", Tone.Notr),
-    ];
-
     public static async Task SeedAsync(IntranetDbContext db, IReadOnlyDictionary<string, Directorate> directorates, Random rng, DateTime now, CancellationToken ct)
     {
         var neighbourhoods = await db.Neighbourhoods.OrderBy(n => n.Id).Select(n => new { n.Id, n.Name }).ToListAsync(ct);
         var names = neighbourhoods.Select(n => n.Name).ToArray();
 
-        var sources = Sources.Select(s => new PressSource { Name = s.Name, Kind = s.Kind, PollMinutes = 30, Enabled = true }).ToList();
-        db.PressSources.AddRange(sources);
-        await db.SaveChangesAsync(ct);
-        db.PressClippings.AddRange(Clippings(rng, now, sources, names));
+        await DemoPress.SeedAsync(db, directorates, names, now, ct);
 
         var appointments = Appointments(rng, now).ToList();
         var events = Events(rng, now, directorates, neighbourhoods.Select(n => (n.Id, n.Name)).ToList(), appointments).ToList();
@@ -59,38 +25,7 @@ internal static class DemoExtras
         foreach (var (appointment, calendarEvent) in appointments)
             if (calendarEvent is not null) appointment.CalendarEventId = calendarEvent.Id;
 
-        db.PerformanceIndicators.AddRange(DemoPerformance.Indicators(rng, now, directorates));
-        await db.SaveChangesAsync(ct);
-    }
-
-    private static IEnumerable<PressClipping> Clippings(Random rng, DateTime now, List<PressSource> sources, string[] neighbourhoods)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var source = DemoNames.Pick(rng, sources);
-            var story = DemoNames.Pick(rng, Stories);
-            var title = story.Title.Replace("{mahalle}", DemoNames.Pick(rng, neighbourhoods));
-            var published = now.AddMinutes(-rng.Next(10, 30 * 24 * 60));
-            var print = source.Kind is PressSourceKind.UlusalGazete or PressSourceKind.YerelGazete;
-            var importance = story.Tone == Tone.Olumsuz ? rng.Next(2, 6) : rng.Next(1, 5);
-            yield return new PressClipping
-            {
-                SourceId = source.Id,
-                Title = title,
-                TitleKey = TurkishText.Fold(title),
-                Summary = $"{source.Name} muhabirinin haberine göre: {title}. Konuyla ilgili belediyeden açıklama beklendiği belirtildi.",
-                Url = print ? null : $"https://{TurkishText.Fold(source.Name).Replace(" ", "")}.example/haber/{published:yyyyMMdd}-{i}",
-                PublishedAt = published,
-                CapturedAt = published.AddMinutes(rng.Next(5, 180)),
-                Tone = story.Tone,
-                Topic = story.Topic,
-                Importance = importance,
-                NeedsAnswer = story.Tone == Tone.Olumsuz && importance >= 4,
-                MatchedRules = "Kağıthane Belediyesi",
-                Page = print ? $"Sayfa {rng.Next(1, 24)}" : null,
-                Columnist = print && rng.Next(5) == 0 ? DemoNames.FullName(rng) : null,
-            };
-        }
+        await DemoPerformance.SeedAsync(db, directorates, rng, now, ct);
     }
 
     private static readonly (int Month, int Day, string Title)[] NationalDays =

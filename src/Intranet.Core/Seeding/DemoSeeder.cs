@@ -49,8 +49,10 @@ public static class DemoSeeder
         await SeedRequestsAsync(db, options.RequestCount, options.BatchSize, options.Seed, now, ct);
         await DemoRequestsBulk.SeedAsync(db, ct);
         await DemoRequestsHandoff.SeedAsync(db, options.Seed, now, ct);
-        // The bulk and hand-off demos change requests with the per-save upkeep of the statistics cells off (hand-offs
-        // take requests out of the resolved ones): the cells are rebuilt once more after them.
+        await DemoMuhtar.SeedAsync(db, new Random(options.Seed + 9), now, ct);
+        // The bulk, hand-off and muhtar demos change requests with the per-save upkeep of the statistics cells off or
+        // by ExecuteUpdate (hand-offs take requests out of the resolved ones, muhtar visits move requests to the muhtar
+        // channel): the cells are rebuilt once more after them.
         await RequestStatisticsCells.RebuildAsync(db, ct);
     }
 
@@ -159,9 +161,6 @@ public static class DemoSeeder
         {
             Name = n.Name,
             SearchKey = TurkishText.Fold(n.Name),
-            MuhtarName = n.MuhtarName,
-            MuhtarPhone = PhoneNumber.Normalize(n.MuhtarPhone),
-            MuhtarEmail = DemoData.MuhtarEmail(n.Name),
             Population = n.Population,
         }));
         db.Categories.AddRange(DemoData.Categories.Select(c => new Category

@@ -62,8 +62,6 @@ public static class IntranetApp
         services.AddScoped<RequestDetails>();
         services.AddScoped<SavedFilterService>();
         services.AddScoped<HolidayAdminService>();
-        services.AddScoped<Intranet.Core.Press.PressQueries>();
-        services.AddScoped<Intranet.Core.Performance.PerformanceQueries>();
         services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
         if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();
@@ -72,6 +70,9 @@ public static class IntranetApp
         services.AddCalendar();
         services.AddRequestsBulk();
         services.AddRequestsHandoff(builder.Configuration);
+        services.AddMuhtars(builder.Configuration);
+        services.AddPerformance(builder.Configuration);
+        services.AddPress(builder.Configuration);
         return builder;
     }
 
@@ -99,8 +100,11 @@ public static class IntranetApp
         app.MapRequestEndpoints();
         app.MapRequestExports();
         app.MapRequestsHandoff();
+        app.MapMuhtarEndpoints();
+        app.MapPerformanceEndpoints();
         app.MapBenchEndpoints();
         app.MapCalendarEndpoints();
+        app.MapPressEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

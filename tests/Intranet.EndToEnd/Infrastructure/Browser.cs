@@ -70,7 +70,9 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the page.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
-        // Measure colours after fade-ins end (a half-visible snackbar reads as low contrast); spinners loop forever.
+        // Measure colours once confirmations have gone and fade-ins ended: a snackbar fading in or out reads as low
+        // contrast, and on a loaded machine its fade can start between the two checks. Spinners loop forever.
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await page.WaitForFunctionAsync(
             "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
         var result = await page.RunAxe(new AxeRunOptions

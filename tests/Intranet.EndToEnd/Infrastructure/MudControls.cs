@@ -24,8 +24,30 @@ public static class MudControls
     /// <summary>Types into the MudAutocomplete marked with this test id and picks the suggestion with this text.</summary>
     public static async Task AutocompleteAsync(this IPage page, string testId, string typed, string option)
     {
-        await page.Field(testId).FillAsync(typed);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        // Matched as Playwright's HasText matches the suggestion: anywhere, any case.
+        var shown = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(option),
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        // On a machine loaded by parallel builds MudAutocomplete's debounced search for the typed text can re-render the
+        // list under the click, or land after the pick and clear it: a person sees the field without the pick and picks
+        // again, and so does this helper (three times at most; the last check below then fails for real).
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await page.Field(testId).FillAsync(typed);
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+            try
+            {
+                // A pick closes the list; a lost click leaves it open with the typed text (which may read like the pick).
+                await Assertions.Expect(page.Field(testId)).ToHaveAttributeAsync("aria-expanded", "false", new() { Timeout = 5_000 });
+                await Assertions.Expect(page.Field(testId)).ToHaveValueAsync(shown, new() { Timeout = 5_000 });
+                await page.WaitForTimeoutAsync(400);
+                if (shown.IsMatch(await page.Field(testId).InputValueAsync())) break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+        await Assertions.Expect(page.Field(testId)).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(page.Field(testId)).ToHaveValueAsync(shown);
     }
 
     /// <summary>Fills the text field or text area marked with this test id.</summary>
@@ -44,6 +66,19 @@ public static class MudControls
         await page.FillFieldAsync("intake-text", text);
         if (beforeSave is not null) await beforeSave();
         await page.GetByTestId("intake-save").ClickAsync();
-        return (await page.GetByTestId("intake-number").TextContentAsync())!.Trim();
+        // The number, or the form's own messages: a refused save fails here with what the operator would read, and a
+        // machine loaded by parallel builds gets a minute before the save counts as lost.
+        var number = page.GetByTestId("intake-number");
+        var refused = page.Locator(".mud-input-helper-text.mud-input-error, .mud-alert-text-error, .mud-snackbar.mud-alert-filled-error");
+        try
+        {
+            // Waiting for the number only: messages of an earlier, deliberately refused save may still be on screen.
+            await number.WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException("The intake form refused the save: " + string.Join(" | ", await refused.AllInnerTextsAsync()));
+        }
+        return (await number.TextContentAsync())!.Trim();
     }
 }

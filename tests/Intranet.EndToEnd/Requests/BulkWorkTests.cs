@@ -21,6 +21,8 @@ public class BulkWorkTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await BrowserApp.WaitForCircuitAsync(page);
         var grid = page.GetByTestId("request-grid");
         await Assertions.Expect(grid.Locator("tbody tr").First).ToBeVisibleAsync();
+        // The grid's first row can be its "loading" row; the count is read once the server's page has arrived.
+        await Assertions.Expect(page.GetByTestId("request-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("[1-9]"));
         var total = Count(await page.GetByTestId("request-count").TextContentAsync());
         Assert.True(total >= 60, $"Fen İşleri should have at least the 60 seeded open requests, not {total}");
         await Assertions.Expect(page.GetByTestId("bulk-assign")).ToBeDisabledAsync();
@@ -49,6 +51,7 @@ public class BulkWorkTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GotoAsync(browser.BaseUrl + "/basvurular?durum=HavaleEdildi,Atandi,Islemde");
         await BrowserApp.WaitForCircuitAsync(page);
         await Assertions.Expect(grid.Locator("tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("request-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("[1-9]"));
         var inProgress = Count(await page.GetByTestId("request-count").TextContentAsync());
         var first = (await grid.Locator("tbody tr").Nth(0).Locator("a").First.TextContentAsync())!.Trim();
         await TickAsync(page, 0);

@@ -31,7 +31,8 @@ public class ApexChartTests : MudComponentTest
         var cut = RenderChart(3, 5);
 
         var create = _module.VerifyInvoke("create");
-        Assert.Equal(2, create.Arguments.Count);
+        Assert.Equal(6, create.Arguments.Count);                      // element, type, height, horizontal, dark, figures
+        Assert.Contains("\"categories\":[\"Merkez\",\"Gürsel\"]", (string)create.Arguments[5]!);
         var container = cut.Find(".apex-chart");
         Assert.Equal("figure", container.GetAttribute("role"));
         Assert.Equal("Mahalle bazında başvurular", container.GetAttribute("aria-label"));
@@ -47,7 +48,18 @@ public class ApexChartTests : MudComponentTest
 
         _module.VerifyInvoke("create", calledTimes: 1);
         var update = _chart.VerifyInvoke("update", calledTimes: 1);
-        Assert.Contains("\"values\":[4,6]", System.Text.Json.JsonSerializer.Serialize(update[0].Arguments[1]));
+        Assert.Contains("\"values\":[4,6]", (string)update[0].Arguments[0]!);
+        Assert.Equal(false, update[0].Arguments[1]);                  // same categories: only the series are updated
+    }
+
+    [Fact]
+    public void New_categories_are_sent_with_the_update()
+    {
+        var cut = RenderChart(3, 5);
+
+        cut.Render(p => p.Add(c => c.Categories, ["Merkez", "Gürsel", "Yahya Kemal"]).Add(c => c.Series, [new ApexChart.ChartSeries("Toplam", [3, 5, 1])]));
+
+        Assert.Equal(true, _chart.VerifyInvoke("update", calledTimes: 1)[0].Arguments[1]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Intranet.Core.Common;
 using Intranet.Core.Dashboard;
+using Intranet.Core.Requests;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Intranet.Tests.Dashboard;
@@ -9,20 +10,34 @@ public class DashboardAggregatorTests
     private readonly InProcessChangeFeed _feed = new();
     private int _computations;
 
-    private DashboardAggregator Create(TimeSpan window, TimeSpan? computeTime = null) => new(
-        async (scope, version, ct) =>
+    /// <summary>An aggregator whose every load counts "open requests" as the number of loads so far (so each differs).</summary>
+    private DashboardAggregator Create(TimeSpan window, TimeSpan? computeTime = null, Func<Task>? gate = null, TimeSpan? reloadInterval = null) => new(
+        async (scope, ct) =>
         {
-            Interlocked.Increment(ref _computations);
+            var n = Interlocked.Increment(ref _computations);
             if (computeTime is { } t) await Task.Delay(t, ct);
-            return Snapshot(scope, version);
+            if (gate is not null) await gate();
+            return Figures(scope, open: n);
         },
-        _feed, new DashboardOptions { CoalesceWindow = window }, TimeProvider.System, NullLogger<DashboardAggregator>.Instance);
+        _feed, new DashboardOptions { CoalesceWindow = window, ReloadInterval = reloadInterval ?? TimeSpan.FromHours(1) },
+        TimeProvider.System, NullLogger<DashboardAggregator>.Instance);
 
-    private static DashboardSnapshot Snapshot(DashboardScope scope, long version) =>
-        new(scope, new HeadlineNumbers((int)version, 0, 0, 0, 0, 0), [], [], [], [], [], [], default, default, DateTime.UtcNow, version);
+    private static DashboardFigures Figures(DashboardScope scope, int open)
+    {
+        var figures = new DashboardFigures(scope, DashboardFrame.For(scope, DateTime.UtcNow),
+            new Dictionary<int, string> { [1] = "Çağlayan", [2] = "Gürsel" }, new Dictionary<int, string> { [1] = "Fen İşleri", [2] = "Zabıta" },
+            new Dictionary<int, string> { [1] = "Yol bakım" });
+        figures.LoadOpen(1, 1, open, 0);
+        figures.LoadOldest([]);
+        figures.SealLoaded();
+        return figures;
+    }
+
+    private static RequestFacts Intake(int id, int directorate) => new(id, $"2026-{id:000000}", RequestStatus.Yeni, 1, directorate, 1,
+        RequestChannel.Web, DateTime.UtcNow, IstanbulTime.Today(DateTime.UtcNow), DateTime.UtcNow.AddDays(5), null, null, null, null);
 
     [Fact]
-    public async Task Many_screens_of_one_scope_share_one_computation_per_change()
+    public async Task Many_screens_of_one_scope_share_one_load_per_change_without_detail()
     {
         using var aggregator = Create(TimeSpan.FromMilliseconds(50));
         await aggregator.GetAsync(DashboardScope.Municipality);
@@ -42,7 +57,93 @@ public class DashboardAggregatorTests
     }
 
     [Fact]
-    public async Task A_burst_of_changes_becomes_at_most_one_refresh_per_window_and_ends_on_the_latest_data()
+    public async Task A_change_with_detail_reaches_every_screen_without_a_load()
+    {
+        using var aggregator = Create(TimeSpan.FromMilliseconds(50));
+        var first = await aggregator.GetAsync(DashboardScope.Municipality);
+        var screens = Enumerable.Range(0, 100).Select(_ => new TaskCompletionSource<DashboardSnapshot>()).ToList();
+        var subscriptions = screens.Select(s => aggregator.Subscribe(DashboardScope.Municipality, x => { s.TrySetResult(x); return Task.CompletedTask; })).ToList();
+
+        _feed.Publish(ChangeEvent.ForRequest(null, Intake(7, directorate: 2)));
+        var shown = await Task.WhenAll(screens.Select(s => s.Task)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, _computations);
+        Assert.All(shown, s => Assert.Same(shown[0], s));                                  // one snapshot object for all
+        Assert.Equal(first.Headline.Open + 1, shown[0].Headline.Open);
+        Assert.Equal(1, shown[0].ByDirectorate.Single(d => d.Name == "Zabıta").Open);
+        subscriptions.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
+    public async Task Parts_of_a_snapshot_that_a_change_leaves_alone_are_the_same_objects_as_before()
+    {
+        using var aggregator = Create(TimeSpan.FromMilliseconds(10));
+        var first = await aggregator.GetAsync(DashboardScope.Municipality);
+        var next = new TaskCompletionSource<DashboardSnapshot>();
+        using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { next.TrySetResult(s); return Task.CompletedTask; });
+
+        // A request from last year re-routed from Fen İşleri to Zabıta: only the directorate figures (and the oldest list) move.
+        var old = Intake(12, directorate: 1) with { CreatedAt = DateTime.UtcNow.AddYears(-1), CreatedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-1)) };
+        _feed.Publish(ChangeEvent.ForRequest(old, old with { DirectorateId = 2, Status = RequestStatus.HavaleEdildi }));
+        var second = await next.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Same(first.Headline, second.Headline);
+        Assert.Same(first.ByNeighbourhood, second.ByNeighbourhood);
+        Assert.Same(first.Trend, second.Trend);
+        Assert.Same(first.ChannelMix, second.ChannelMix);
+        Assert.NotSame(first.ByDirectorate, second.ByDirectorate);
+        Assert.Equal(1, second.ByDirectorate.Single(d => d.Name == "Zabıta").Open);
+    }
+
+    [Fact]
+    public async Task A_change_that_moves_no_figure_of_a_scope_is_not_pushed_to_its_screens()
+    {
+        using var aggregator = Create(TimeSpan.FromMilliseconds(10));
+        var fen = new DashboardScope(DirectorateId: 1);
+        await aggregator.GetAsync(fen);
+        var pushes = 0;
+        using var _ = aggregator.Subscribe(fen, _ => { Interlocked.Increment(ref pushes); return Task.CompletedTask; });
+
+        _feed.Publish(ChangeEvent.ForRequest(null, Intake(8, directorate: 2)));             // another directorate
+        var note = Intake(9, directorate: 1);
+        _feed.Publish(ChangeEvent.ForRequest(note, note));                                   // a note: nothing counted moved
+        await Task.Delay(300);
+        Assert.Equal(0, pushes);
+
+        _feed.Publish(ChangeEvent.ForRequest(null, Intake(10, directorate: 1)));
+        await WaitUntilAsync(() => pushes == 1);
+        Assert.Equal(1, _computations);
+    }
+
+    [Fact]
+    public async Task Changes_that_arrive_while_a_reload_reads_are_replayed_on_what_it_read()
+    {
+        var reading = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var gated = false;
+        using var aggregator = Create(TimeSpan.FromMilliseconds(10), gate: async () =>
+        {
+            if (!gated) return;
+            reading.TrySetResult();
+            await release.Task;
+        });
+        var first = await aggregator.GetAsync(DashboardScope.Municipality);               // open = 1
+        DashboardSnapshot? last = null;
+        using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { last = s; return Task.CompletedTask; });
+
+        gated = true;
+        _feed.Publish(ChangeTopic.Requests);                                                 // no detail: a reload begins
+        await reading.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        _feed.Publish(ChangeEvent.ForRequest(null, Intake(11, directorate: 1)));            // arrives while it reads
+        await Task.Delay(100);
+        release.SetResult();
+
+        await WaitUntilAsync(() => last?.Headline.Open == 2 + 1);                            // second load's 2, plus the change
+        Assert.Equal(1, first.Headline.Open);
+    }
+
+    [Fact]
+    public async Task A_burst_of_changes_becomes_at_most_one_reload_per_window_and_ends_on_the_latest_data()
     {
         using var aggregator = Create(TimeSpan.FromMilliseconds(300));
         DashboardSnapshot? last = null;
@@ -52,30 +153,30 @@ public class DashboardAggregatorTests
         await WaitUntilAsync(() => last is not null);
         await Task.Delay(900);                                                // let any trailing refresh finish
 
-        // One refresh at the burst's start and at most one after the window for what came during it.
+        // One load at the burst's start and at most one after the window for what came during it.
         Assert.InRange(_computations, 1, 2);
-        Assert.Equal(_computations, last!.Version);
+        Assert.Equal(_computations, last!.Headline.Open);
     }
 
     [Fact]
-    public async Task Changes_during_a_refresh_cause_exactly_one_more()
+    public async Task Changes_during_a_reload_cause_exactly_one_more()
     {
         using var aggregator = Create(TimeSpan.FromMilliseconds(20), computeTime: TimeSpan.FromMilliseconds(300));
-        var versions = new List<long>();
-        using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { lock (versions) versions.Add(s.Version); return Task.CompletedTask; });
+        var opens = new List<int>();
+        using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { lock (opens) opens.Add(s.Headline.Open); return Task.CompletedTask; });
 
         _feed.Publish(ChangeTopic.Requests);
-        await Task.Delay(100);                                                 // the first refresh is computing
+        await Task.Delay(100);                                                 // the first reload is reading
         for (var i = 0; i < 10; i++) _feed.Publish(ChangeTopic.Requests);
-        await WaitUntilAsync(() => { lock (versions) return versions.Count >= 2; });
+        await WaitUntilAsync(() => { lock (opens) return opens.Count >= 2; });
         await Task.Delay(700);
 
         Assert.Equal(2, _computations);
-        Assert.Equal([1L, 2L], versions);
+        Assert.Equal([1, 2], opens);
     }
 
     [Fact]
-    public async Task A_scope_nobody_watches_is_not_recomputed_until_someone_reads_it()
+    public async Task A_scope_nobody_watches_is_not_reloaded_until_someone_reads_it()
     {
         using var aggregator = Create(TimeSpan.FromMilliseconds(10));
         var scope = new DashboardScope(DirectorateId: 7);
@@ -89,6 +190,19 @@ public class DashboardAggregatorTests
         Assert.Equal(2, _computations);
         Assert.True(second.Version > first.Version);
         Assert.Same(second, await aggregator.GetAsync(scope));
+    }
+
+    [Fact]
+    public async Task Watched_scopes_are_reloaded_on_the_slow_cadence_and_unwatched_ones_are_not()
+    {
+        using var aggregator = Create(TimeSpan.FromMilliseconds(10), reloadInterval: TimeSpan.FromMilliseconds(150));
+        await aggregator.GetAsync(DashboardScope.Municipality);
+        await aggregator.GetAsync(new DashboardScope(DirectorateId: 7));
+        DashboardSnapshot? last = null;
+        using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { last = s; return Task.CompletedTask; });
+
+        await WaitUntilAsync(() => last?.Headline.Open >= 4);                // loads 3, 4, … are the municipality's
+        Assert.InRange(_computations, 4, 6);
     }
 
     [Fact]

@@ -20,14 +20,16 @@ public sealed class TestClock(DateTimeOffset now) : TimeProvider
 /// </summary>
 public sealed class RequestWorld : IDisposable
 {
-    public SqliteTestDatabase Database { get; } = new();
+    public SqliteTestDatabase Database { get; }
     // Wednesday 25 November 2026, 10:00 in Istanbul.
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 7, 0, 0, TimeSpan.Zero));
     public RecordingChangeFeed Changes { get; } = new();
     private readonly WorkingCalendarProvider _calendars;
 
-    public RequestWorld()
+    /// <param name="database">A database of the test's choosing (e.g. <see cref="SqliteTestDatabase.OnDisk"/>); in memory by default.</param>
+    public RequestWorld(SqliteTestDatabase? database = null)
     {
+        Database = database ?? new SqliteTestDatabase();
         using var db = Database.Create(UserContext.System);
         DemoSeeder.SeedAsync(db, new DemoSeedOptions { RequestCount = 0 }, CancellationToken.None).GetAwaiter().GetResult();
         HolidayReferenceData.EnsureAsync(db).GetAwaiter().GetResult();
@@ -101,12 +103,18 @@ public sealed class RecordingChangeFeed : IChangeFeed
     private readonly InProcessChangeFeed _inner = new();
 
     public System.Collections.Concurrent.ConcurrentQueue<ChangeTopic> Published { get; } = new();
+    public System.Collections.Concurrent.ConcurrentQueue<ChangeEvent> PublishedEvents { get; } = new();
 
-    public void Publish(ChangeTopic topic)
+    public void Publish(ChangeTopic topic) => Publish(new ChangeEvent(topic));
+
+    public void Publish(ChangeEvent change)
     {
-        Published.Enqueue(topic);
-        _inner.Publish(topic);
+        Published.Enqueue(change.Topic);
+        PublishedEvents.Enqueue(change);
+        _inner.Publish(change);
     }
 
     public IDisposable Subscribe(Action<ChangeTopic> onChange) => _inner.Subscribe(onChange);
+
+    public IDisposable SubscribeEvents(Action<ChangeEvent> onChange) => _inner.SubscribeEvents(onChange);
 }

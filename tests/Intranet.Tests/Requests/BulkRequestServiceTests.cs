@@ -40,8 +40,17 @@ public class BulkRequestServiceTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 10).Select(b => b * 50), progress.Reports.Select(p => p.Processed));
         Assert.All(progress.Reports, p => Assert.Equal(500, p.Total));
         Assert.Equal(400, progress.Reports[^1].Done);
-        // The change feed hears once per batch, not once per request.
-        Assert.Equal(10, _world.Changes.Published.Count(t => t == ChangeTopic.Requests));
+        // The change feed hears each routed request with its facts before and after (the dashboards apply them to
+        // their counts, no reload), and nothing of the refused ones.
+        var published = _world.Changes.PublishedEvents.Where(e => e.Topic == ChangeTopic.Requests).ToList();
+        Assert.All(published, e => Assert.NotNull(e.Request));
+        Assert.Equal(fen.Order(), published.Select(e => e.Request!.After!.Id).Order());
+        Assert.All(published, e =>
+        {
+            Assert.Equal(_world.DirectorateId("FEN"), e.Request!.Before!.DirectorateId);
+            Assert.Equal(tem, e.Request.After!.DirectorateId);
+            Assert.Equal(RequestStatus.HavaleEdildi, e.Request.After.Status);
+        });
 
         await using var db = _world.Database.Create(UserContext.System);
         Assert.Equal(400, await db.Requests.CountAsync(r => fen.Contains(r.Id) && r.DirectorateId == tem && r.Status == RequestStatus.HavaleEdildi));

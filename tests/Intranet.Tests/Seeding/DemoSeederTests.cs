@@ -40,7 +40,9 @@ public sealed class DemoSeederTests : IDisposable
 
         Assert.Equal(19, await db.Neighbourhoods.CountAsync());
         Assert.Contains(await db.Neighbourhoods.ToListAsync(), n => n.Name == "Şirintepe" && n.SearchKey == "sirintepe");
-        Assert.All(await db.Neighbourhoods.ToListAsync(), n => Assert.Equal(n.MuhtarPhone, PhoneNumber.Normalize(n.MuhtarPhone)));
+        var muhtars = await db.Set<Intranet.Core.Muhtars.Muhtar>().ToListAsync();
+        Assert.Equal(19, muhtars.Count(m => m.TermEnd == null));
+        Assert.All(muhtars, m => Assert.Equal(m.Phone, PhoneNumber.Normalize(m.Phone)));
         Assert.Equal(15, await db.Directorates.CountAsync());
         Assert.Equal("HALK", (await db.Directorates.SingleAsync(d => d.IsScreeningDesk)).Code);
 
@@ -137,9 +139,17 @@ public sealed class DemoSeederTests : IDisposable
         Assert.Contains(events, e => e.MayorAttends);
         var appointments = await db.Appointments.ToListAsync();
         Assert.All(Enum.GetValues<Intranet.Core.Calendar.AppointmentStatus>(), s => Assert.Equal(8, appointments.Count(a => a.Status == s)));
-        Assert.Equal(12, await db.PerformanceIndicators.CountAsync());
-        Assert.Equal(36, await db.IndicatorTargets.CountAsync());
-        Assert.True(await db.IndicatorActuals.AnyAsync());
+        var plan = await db.StrategicPlans.SingleAsync();
+        Assert.Equal((2025, 2029), (plan.StartYear, plan.EndYear));
+        Assert.Equal(6, await db.StrategicGoals.CountAsync());
+        Assert.Equal(15, await db.PerformanceIndicators.CountAsync());
+        Assert.Equal(15 * 5, await db.IndicatorTargets.CountAsync());
+        Assert.Equal(5, await db.PerformanceIndicators.CountAsync(i => i.Computed != Intranet.Core.Performance.ComputedKind.None));
+        // Quarters that ended before the clock are reported; those ended over a month ago are approved.
+        var actuals = await db.IndicatorActuals.ToListAsync();
+        Assert.Contains(actuals, a => a is { Year: 2026, Period: 3, Status: Intranet.Core.Performance.ActualStatus.Onaylandi });
+        Assert.DoesNotContain(actuals, a => a is { Year: 2026, Period: 4 });
+        Assert.Contains(await db.Users.ToListAsync(), u => u.ObjectId == "demo-strat-mudur" && u.RoleList().Contains(Roles.Director));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Intranet.Core.Requests;
 /// requests in one action. Each request is checked on its own (scope, role, workflow, the version the user saw) and
 /// saved under its own savepoint, so one refusal or conflict never undoes the others; each change is audited by the context
 /// and timelined like a single step. Work goes in batches of <see cref="BatchSize"/>, each committed at its end:
-/// progress is reported and the change feed told once per batch, and the caller's token stops the run between
+/// progress is reported and the change feed told of the batch's requests after its commit, and the caller's token stops the run between
 /// requests (what was done so far is committed and stays).
 /// </summary>
 public sealed class BulkRequestService(
@@ -76,7 +76,7 @@ public sealed class BulkRequestService(
         foreach (var batch in ids.Chunk(BatchSize))
         {
             if (ct.IsCancellationRequested) break;
-            var changed = false;
+            var moved = new List<RequestChange>();
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             // One transaction per batch, one commit (one disk flush) for up to 50 saves; inside it every save gets
             // EF Core's own savepoint, so a request that fails to save is rolled back alone and the others stay.
@@ -85,12 +85,17 @@ public sealed class BulkRequestService(
             foreach (var id in batch)
             {
                 if (ct.IsCancellationRequested) break;
-                var result = await ApplyOneAsync(db, id, loaded.GetValueOrDefault(id), selection.Versions, stage);
+                var request = loaded.GetValueOrDefault(id);
+                var before = request is null ? null : RequestFacts.Of(request);
+                var result = await ApplyOneAsync(db, id, request, selection.Versions, stage);
                 results.Add(result);
-                if (result.Outcome == BulkItemOutcome.Done) { done++; changed = true; }
+                if (result.Outcome != BulkItemOutcome.Done) continue;
+                done++;
+                moved.Add(new RequestChange(before, RequestFacts.Of(request!)));
             }
             await transaction.CommitAsync(CancellationToken.None);
-            if (changed) changes.Publish(ChangeTopic.Requests);
+            // Each request's before/after facts: dashboards apply them to their counts instead of reloading per batch.
+            foreach (var change in moved) changes.Publish(new ChangeEvent(ChangeTopic.Requests, change));
             progress?.Report(new BulkProgress(results.Count, ids.Count, done, results.Count - done));
         }
         var cancelled = results.Count < ids.Count;

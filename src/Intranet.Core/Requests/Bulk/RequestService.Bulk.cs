@@ -6,7 +6,7 @@ namespace Intranet.Core.Requests;
 
 // The single-request changes the bulk service makes, staged on a request its own context loaded: the same
 // permission, workflow and field rules as ApplyAsync (through ApplyStepAsync), but no save and no change-feed
-// publish — BulkRequestService saves each request in its own unit and publishes once per batch.
+// publish — BulkRequestService saves each request in its own unit and publishes them after its batch commits.
 public sealed partial class RequestService
 {
     /// <summary>Assign or Route, by the rules of <see cref="ApplyAsync"/>. Throws as it does; changes nothing when it throws.</summary>

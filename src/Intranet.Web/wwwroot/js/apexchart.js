@@ -23,23 +23,30 @@ function options(config) {
         series: donut ? config.series[0]?.values ?? [] : config.series.map(s => ({ name: s.name, data: s.values })),
         labels: donut ? config.categories : undefined,
         xaxis: donut ? undefined : { categories: config.categories, labels: { formatter: number, style: { fontSize: config.dark ? '18px' : '12px' } } },
-        yaxis: donut ? undefined : { labels: { formatter: number, style: { fontSize: config.dark ? '18px' : '12px' } } },
+        // A donut has no axes, but ApexCharts' update path reads opts.yaxis[i]: left undefined it throws on the first
+        // new figures of a donut and takes the screen's circuit with it.
+        yaxis: donut ? {} : { labels: { formatter: number, style: { fontSize: config.dark ? '18px' : '12px' } } },
         tooltip: { y: { formatter: number } },
         noData: { text: 'Veri yok' },
     };
 }
 
-export function create(element, config) {
+// The figures come as one JSON string ({ categories, series: [{ name, values }] }), shared by every screen on the server.
+export function create(element, type, height, horizontal, dark, json) {
+    const config = { type, height, horizontal, dark, ...JSON.parse(json) };
     const chart = new ApexCharts(element, options(config));
     chart.render();
     return {
-        update(categories, series) {
+        // Without new categories only the series are updated (the cheap path).
+        update(json, categoriesChanged) {
+            const { categories: fresh, series } = JSON.parse(json);
+            const categories = categoriesChanged ? fresh : null;
             const donut = config.type === 'donut';
             if (donut) {
-                chart.updateOptions({ labels: categories }, false, false, false);
+                if (categories) chart.updateOptions({ labels: categories }, false, false, false);
                 chart.updateSeries(series[0]?.values ?? [], false);
             } else {
-                chart.updateOptions({ xaxis: { categories } }, false, false, false);
+                if (categories) chart.updateOptions({ xaxis: { categories } }, false, false, false);
                 chart.updateSeries(series.map(s => ({ name: s.name, data: s.values })), false);
             }
         },
