@@ -39,6 +39,10 @@ await using (var db = NewContext(UserContext.System))
         seeded = true;
     }
     else Console.WriteLine($"Reusing the database: {existing:N0} requests");
+    // A database seeded before the statistics cells existed gets them now (as the app does on start).
+    var cellsStarted = Stopwatch.StartNew();
+    await RequestStatisticsCells.EnsureAsync(db);
+    if (cellsStarted.Elapsed.TotalSeconds > 1) Console.WriteLine($"Statistics cells built in {cellsStarted.Elapsed.TotalSeconds:N0} s");
     // Planner statistics, as a production database has them (autovacuum on PostgreSQL, PRAGMA optimize on SQLite).
     if (provider == DatabaseProvider.Sqlite)
     {
@@ -49,7 +53,7 @@ await using (var db = NewContext(UserContext.System))
 }
 
 UserContext admin, staff;
-int fen, busiestNeighbourhood;
+int fen, busiestNeighbourhood, busiestCategory, busiestAssignee;
 await using (var db = NewContext(UserContext.System))
 {
     var a = await db.Users.AsNoTracking().FirstAsync(u => u.ObjectId == "demo-admin");
@@ -58,9 +62,14 @@ await using (var db = NewContext(UserContext.System))
     staff = new UserContext(s.Id, s.ObjectId, s.DisplayName, s.RoleList().ToHashSet(), s.DirectorateId, false);
     fen = s.DirectorateId!.Value;
     busiestNeighbourhood = await db.Requests.GroupBy(r => r.NeighbourhoodId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+    // The FEN staff member with the most requests: a "my work" view.
+    busiestAssignee = await db.Requests.Where(r => r.DirectorateId == fen && r.AssigneeId != null).GroupBy(r => r.AssigneeId!.Value)
+        .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+    busiestCategory = await db.Requests.GroupBy(r => r.CategoryId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
 }
 
-var clock = TimeProvider.System;
+// One instant for the whole run, so the cells and the reference count "overdue" against the same clock.
+var clock = new FrozenClock(TimeProvider.System.GetUtcNow());
 var today = IstanbulTime.Today(DateTime.UtcNow);
 var lastYear = new RequestFilter { From = today.AddMonths(-12).AddDays(1), To = today };
 var listCases = new (string Name, RequestFilter Filter)[]
@@ -69,7 +78,23 @@ var listCases = new (string Name, RequestFilter Filter)[]
     ("open only", new RequestFilter { OpenOnly = true }),
     ("directorate + status", new RequestFilter { DirectorateId = fen, Statuses = [RequestStatus.Islemde] }),
     ("neighbourhood + 30 days", new RequestFilter { NeighbourhoodId = busiestNeighbourhood, From = today.AddDays(-30), To = today }),
+    ("overdue", new RequestFilter { OverdueOnly = true }),
+    ("category + channel", new RequestFilter { CategoryId = busiestCategory, Channel = RequestChannel.Web }),
+    ("assignee + open", new RequestFilter { AssigneeId = busiestAssignee, OpenOnly = true }),
     ("text 'korkuluk'", new RequestFilter { Text = "korkuluk" }),
+    // The same rows: the search folds case and the Turkish letters.
+    ("text 'KORKULUK'", new RequestFilter { Text = "KORKULUK" }),
+    ("text 'ŞİRİNTEPE'", new RequestFilter { Text = "ŞİRİNTEPE" }),
+    // A word in most requests: the first page must not wait for every match to be sorted.
+    ("text 'mahallesi'", new RequestFilter { Text = "mahallesi" }),
+    ("text 'korkuluk' + open", new RequestFilter { Text = "korkuluk", OpenOnly = true }),
+    ("text 'korkuluk' + nbhd", new RequestFilter { Text = "korkuluk", NeighbourhoodId = busiestNeighbourhood }),
+};
+var statisticsCases = new (string Name, RequestFilter Filter)[]
+{
+    ("12 months", lastYear),
+    // Another filter than the date range and the directorate reads the requests (no cells): how long that takes.
+    ("12 months, one channel", lastYear with { Channel = RequestChannel.Web }),
 };
 
 var results = new List<(string Group, string Name, string User, double Median, double P95, string Note)>();
@@ -85,11 +110,15 @@ foreach (var (userName, user) in new[] { ("Admin", admin), ("Staff FEN", staff) 
         results.Add(("list page 1", name, userName, median, p95, $"{total:N0} rows"));
         Print(results[^1]);
     }
+    var reference = new RequestStatistics(factory, new FixedCurrentUser(user), clock) { UseCells = false };
+    foreach (var (caseName, filter) in statisticsCases)
     foreach (var dimension in Enum.GetValues<StatisticsDimension>())
     {
-        var lines = 0;
-        var (median, p95) = await Measure(async () => lines = (await statistics.GetAsync(lastYear, dimension)).Rows.Count);
-        results.Add(("statistics 12 months", dimension.ToString(), userName, median, p95, $"{lines} lines"));
+        RequestStatisticsResult? result = null;
+        var (median, p95) = await Measure(async () => result = await statistics.GetAsync(filter, dimension));
+        // The cells must give what the requests give: checked once per case on the full data set.
+        var same = Same(result!, await reference.GetAsync(filter, dimension));
+        results.Add(($"statistics {caseName}", dimension.ToString(), userName, median, p95, $"{result!.Rows.Count} lines{(same ? "" : " DIFFERENT FROM THE REQUESTS")}"));
         Print(results[^1]);
     }
     // The monthly bulletin reads two months of applications (the month and the one before) with their callbacks.
@@ -119,6 +148,17 @@ async Task<(double Median, double P95)> Measure(Func<Task> action)
     return (Quantile(times, 0.5), Quantile(times, 0.95));
 }
 
+static bool Same(RequestStatisticsResult a, RequestStatisticsResult b) =>
+    a.Rows.Count == b.Rows.Count && a.Rows.Append(a.Total).Zip(b.Rows.Append(b.Total)).All(p => SameRow(p.First, p.Second));
+
+static bool SameRow(RequestStatisticsRow x, RequestStatisticsRow y) =>
+    (x.Key, x.Name, x.Total, x.Open, x.Resolved, x.Overdue, x.Forwarded) == (y.Key, y.Name, y.Total, y.Open, y.Resolved, y.Overdue, y.Forwarded)
+    && Close(x.MedianResolutionHours, y.MedianResolutionHours) && Close(x.P90ResolutionHours, y.P90ResolutionHours)
+    && Close(x.ShareWithinDeadline, y.ShareWithinDeadline);
+
+// Floating-point sums in a different order may differ in the last bits.
+static bool Close(double? x, double? y) => x == y || (x is { } u && y is { } v && Math.Abs(u - v) <= 1e-9 * Math.Max(1, Math.Abs(u)));
+
 static double Quantile(List<double> sorted, double p)
 {
     var pos = (sorted.Count - 1) * p;
@@ -129,6 +169,11 @@ static double Quantile(List<double> sorted, double p)
 static void Print((string Group, string Name, string User, double Median, double P95, string Note) r) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{r.Group,-22} {r.Name,-26} {r.User,-10} median {r.Median,8:F1} ms   p95 {r.P95,8:F1} ms   {r.Note}"));
+
+sealed class FrozenClock(DateTimeOffset at) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => at;
+}
 
 sealed class Factory(DbContextOptions<IntranetDbContext> options, UserContext user) : IDbContextFactory<IntranetDbContext>
 {

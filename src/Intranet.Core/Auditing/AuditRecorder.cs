@@ -84,7 +84,8 @@ internal static class AuditRecorder
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in properties)
         {
-            if (p.Metadata.ClrType == typeof(byte[]) || p.Metadata.Name == nameof(IVersioned.Version)) continue;
+            // Computed columns (the folded search text) are the database's copy of other fields, not a change.
+            if (p.Metadata.ClrType == typeof(byte[]) || p.Metadata.Name == nameof(IVersioned.Version) || p.Metadata.GetComputedColumnSql() is not null) continue;
             values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
         }
         return JsonSerializer.Serialize(values, AuditJson.Options);

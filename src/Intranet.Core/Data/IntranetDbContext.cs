@@ -23,7 +23,8 @@ public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICur
 
     /// <summary>
     /// Bulk demo seeding only: saves still stamp concurrency tokens but write no audit rows, which would otherwise
-    /// double the inserts. Never set it for user changes.
+    /// double the inserts, and leave the statistics cells alone (the seeder rebuilds them once at the end with
+    /// <see cref="RequestStatisticsCells.RebuildAsync"/>). Never set it for user changes.
     /// </summary>
     public bool AuditingSuspended { get; set; }
 
@@ -65,6 +66,7 @@ public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICur
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntranetDbContext).Assembly);
+        RequestSearch.Configure(modelBuilder, Database.ProviderName);
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
             modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
@@ -88,22 +90,27 @@ public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICur
         }
 
         var audit = AuditRecorder.Capture(this, Actor);
-        if (audit.Added.Count == 0)
+        var cells = RequestStatisticsCells.Capture(this);
+        if (audit.Added.Count == 0 && cells is null)
         {
             AuditEntries.AddRange(audit.Entries);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // New records get their ids from the database, so their audit rows follow in a second save; one
-        // transaction keeps the record and its audit together.
+        // New records get their ids from the database, so their audit rows follow in a second save, and a changed
+        // request moves its statistics cells after it is written; one transaction keeps them together.
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             AuditEntries.AddRange(audit.Entries);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(audit.Added.Select(a => a.Complete()));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (audit.Added.Count > 0)
+            {
+                AuditEntries.AddRange(audit.Added.Select(a => a.Complete()));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            if (cells is not null) await cells.ApplyAsync(this, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return count;
         }

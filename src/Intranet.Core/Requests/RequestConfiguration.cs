@@ -33,9 +33,18 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
             x.CreatedOn, x.Status, x.DueAt, x.ResolutionMinutes, x.ResolvedInTime,
             x.NeighbourhoodId, x.CategoryId, x.DirectorateId, x.Channel,
         }).HasDatabaseName("IX_Requests_Statistics");
-        // The list filtered by neighbourhood and a date range (a muhtar's usual question).
-        b.HasIndex(x => new { x.NeighbourhoodId, x.CreatedOn });
-        b.HasIndex(x => new { x.Status, x.DueAt });
+        // A directorate's list newest first: a Staff user's page, and with a common search word the walk that stops at
+        // the first 25 matches (without it SQLite sorts the directorate's every request).
+        b.HasIndex(x => new { x.DirectorateId, x.CreatedAt });
+        // The list filtered by neighbourhood and a date range (a muhtar's usual question), by category, by assignee:
+        // each led by the filter column and then the list's order, so the first page is the index's first entries
+        // (the date range is also given as CreatedAt bounds, see RequestQueries.Apply). The assignee's open work
+        // keeps Status before CreatedAt so its count reads the index alone.
+        b.HasIndex(x => new { x.NeighbourhoodId, x.CreatedAt });
+        b.HasIndex(x => new { x.CategoryId, x.CreatedAt });
+        b.HasIndex(x => new { x.AssigneeId, x.Status, x.CreatedAt });
+        // Deadlines (escalation sweep, overdue filter); CreatedAt so an overdue list sorts index entries, not rows.
+        b.HasIndex(x => new { x.Status, x.DueAt, x.CreatedAt });
         // The live dashboard's refresh (DashboardQueries), every query answered from an index alone: the whole
         // municipality by the leading timestamp or status, one directorate by the same shape led by DirectorateId
         // (with DirectorateId = @dir, SQLite would otherwise walk every row of the directorate). On 1M requests this
@@ -47,7 +56,6 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         b.HasIndex(x => new { x.DirectorateId, x.ClosedAt });
         b.HasIndex(x => new { x.ResolvedAt, x.DirectorateId, x.ResolutionMinutes, x.ResolvedInTime }).HasDatabaseName("IX_Requests_Dashboard_Resolved");
         b.HasIndex(x => new { x.DirectorateId, x.ResolvedAt, x.ResolutionMinutes, x.ResolvedInTime }).HasDatabaseName("IX_Requests_Dashboard_DirectorateResolved");
-        b.HasIndex(x => x.AssigneeId);
         b.HasOne(x => x.Citizen).WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Neighbourhood).WithMany().HasForeignKey(x => x.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);

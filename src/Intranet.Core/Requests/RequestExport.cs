@@ -53,7 +53,7 @@ public sealed partial class RequestExport(IDbContextFactory<IntranetDbContext> d
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = currentUser.User;
-        var query = RequestQueries.Apply(db.Requests.AsNoTracking().VisibleTo(user), filter, now).ExceptIdentityMatches(filter, user);
+        var query = RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(user), filter, now).ExceptIdentityMatches(filter, user);
         var seesSecret = ConfidentialIdentity.Sees(user);
         var open = Request.OpenStatuses;
         var below = int.MaxValue;

@@ -58,4 +58,5 @@ public sealed record RequestListRow(
     Guid Version,
     RequestPriority Priority = RequestPriority.Normal);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+/// <summary>A page and the number of rows in all pages; <paramref name="MoreThanTotal"/>: at least that many, a search stopped counting.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, bool MoreThanTotal = false);

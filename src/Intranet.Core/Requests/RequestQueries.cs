@@ -16,11 +16,23 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = Apply(db.Requests.AsNoTracking().VisibleTo(User), filter, now).ExceptIdentityMatches(filter, User);
+        var visible = db.Requests.AsNoTracking().VisibleTo(User);
+        // A search counts its matches up to a limit ("more than 1,000"): an exact count of a common word reads them all.
+        var search = RequestSearch.IsFreeText(filter.Text);
+        var plan = search ? await RequestSearch.PlanAsync(db, filter.Text!, page.PageSize, ct) : null;
+        IQueryable<Request> Filtered(RequestSearch.SqlitePlan? p) =>
+            Apply(db, visible, filter, now, p, instantBounds: true).ExceptIdentityMatches(filter, User);
+        // A common word: counted through the index's matches (which stops at the limit early), but the page found by
+        // walking the list in its order testing each row, rather than reading every match to sort them.
+        var query = Filtered(plan is { Ids: null } ? null : plan);
+        var counted = search ? await query.Take(RequestSearch.CountLimit + 1).CountAsync(ct) : await query.CountAsync(ct);
+        var more = search && counted > RequestSearch.CountLimit;
+        if (plan is { Ids: null }) query = Filtered(plan);
         var seesSecret = ConfidentialIdentity.Sees(User);
-        var total = await query.CountAsync(ct);
-        var rows = await Sort(query, page)
-            .Skip(page.Page * page.PageSize).Take(page.PageSize)
+        // The page's ids first, then their rows: a filter that matches thousands sorts index entries (the sort key
+        // and the id) rather than whole rows with their joins; no page query at all when nothing matched.
+        var ids = counted == 0 ? [] : await Sort(query, page).Skip(page.Page * page.PageSize).Take(page.PageSize).Select(r => r.Id).ToListAsync(ct);
+        var rows = ids.Count == 0 ? [] : await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new
             {
                 r.Id, r.Number, r.Type, r.Channel, r.Status,
@@ -36,17 +48,23 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
                 r.CreatedAt, r.DueAt, r.Note, r.Version, r.IdentityConfidential, r.Priority,
             })
             .ToListAsync(ct);
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        rows = rows.OrderBy(r => order[r.Id]).ToList();
         var senders = await ConfidentialIdentity.SendersAsync(db, rows.Where(r => ConfidentialIdentity.Hides(User, r.IdentityConfidential)).Select(r => r.Id).ToList(), ct);
         var items = rows.Select(r => new RequestListRow(r.Id, r.Number, r.Type, r.Channel, r.Status, r.Category, r.Neighbourhood,
             r.DirectorateId, r.Directorate, r.AssigneeId, r.Assignee,
             ConfidentialIdentity.Hides(User, r.IdentityConfidential) ? ConfidentialIdentity.Label : PersonalData.MaskName(r.Citizen),
             ConfidentialIdentity.Redact(r.Text, senders.GetValueOrDefault(r.Id))!,
             r.CreatedAt, r.DueAt, Request.OpenStatuses.Contains(r.Status) && r.DueAt < now, r.Note, r.Version, r.Priority)).ToList();
-        return new PagedResult<RequestListRow>(items, total);
+        return new PagedResult<RequestListRow>(items, more ? RequestSearch.CountLimit : counted, more);
     }
 
     /// <summary>The filter as SQL. Shared with exports and statistics so every figure means the same rows.</summary>
-    internal static IQueryable<Request> Apply(IQueryable<Request> query, RequestFilter filter, DateTime now)
+    /// <param name="search">SQLite: how the list runs its search (see <see cref="RequestSearch.Matching"/>).</param>
+    /// <param name="instantBounds">The date range as CreatedAt bounds (the same rows), for the list (see below);
+    /// statistics leave it off so their date range stays answerable from the covering IX_Requests_Statistics.</param>
+    internal static IQueryable<Request> Apply(IntranetDbContext db, IQueryable<Request> query, RequestFilter filter, DateTime now,
+        RequestSearch.SqlitePlan? search = null, bool instantBounds = false)
     {
         if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(r => statuses.Contains(r.Status));
         if (filter.OpenOnly || filter.OverdueOnly) query = query.Where(r => Request.OpenStatuses.Contains(r.Status));
@@ -58,14 +76,25 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         if (filter.Type is { } type) query = query.Where(r => r.Type == type);
         if (filter.AssigneeId is { } assignee) query = query.Where(r => r.AssigneeId == assignee);
         if (filter.UnassignedOnly) query = query.Where(r => r.AssigneeId == null);
-        if (filter.From is { } from) query = query.Where(r => r.CreatedOn >= from);
-        if (filter.To is { } to) query = query.Where(r => r.CreatedOn <= to);
+        // Istanbul days: CreatedOn, or (the same rows: CreatedOn is always CreatedAt's Istanbul day, set together by
+        // RequestService and the seeder) the UTC instants they span, so that an index led by a filter column and
+        // CreatedAt reads the range in the list's order and counts it from the index alone.
+        if (filter.From is { } from)
+        {
+            var start = IstanbulTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = instantBounds ? query.Where(r => r.CreatedAt >= start) : query.Where(r => r.CreatedOn >= from);
+        }
+        if (filter.To is { } to)
+        {
+            var end = IstanbulTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = instantBounds ? query.Where(r => r.CreatedAt < end) : query.Where(r => r.CreatedOn <= to);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim();
             if (RequestNumber.LooksLikeNumber(text)) query = query.Where(r => r.Number == RequestNumber.Normalize(text));
             else if (PhoneNumber.Normalize(text) is { } phone) query = query.Where(r => r.Citizen!.Phone == phone);
-            else query = query.Where(r => r.Text.Contains(text));
+            else query = query.Matching(db, text, search);
         }
         return query;
     }

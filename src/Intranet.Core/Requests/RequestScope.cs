@@ -11,8 +11,12 @@ public static class RequestScope
     public static IQueryable<Request> VisibleTo(this IQueryable<Request> requests, UserContext user)
     {
         if (user.SeesAllDirectorates) return requests;
-        if (user.DirectorateId is { } dir && (user.IsInRole(Organization.Roles.Director) || user.IsInRole(Organization.Roles.Staff)))
-            return requests.Where(r => r.DirectorateId == dir);
+        if (OwnDirectorate(user) is { } dir) return requests.Where(r => r.DirectorateId == dir);
         return requests.Where(_ => false);
     }
+
+    /// <summary>The one directorate a Staff or Director user is held to; null for everyone else.</summary>
+    public static int? OwnDirectorate(UserContext user) =>
+        !user.SeesAllDirectorates && user.DirectorateId is { } dir && (user.IsInRole(Organization.Roles.Director) || user.IsInRole(Organization.Roles.Staff))
+            ? dir : null;
 }

@@ -1,6 +1,7 @@
 using Intranet.Core.Common;
 using Intranet.Core.Data;
 using Intranet.Core.Organization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Core.Requests;
@@ -48,11 +49,19 @@ public sealed record RequestStatisticsResult(StatisticsDimension Dimension, IRea
 /// Percentiles interpolate between the two nearest ranks, as PostgreSQL's percentile_cont and Excel's
 /// PERCENTILE.INC do.
 /// </para>
+/// <para>
+/// A date range (and a directorate) alone, as the statistics page asks, is answered from
+/// <see cref="RequestStatisticsCell"/>: the same histogram kept per month and key (<see cref="RequestStatisticsFromCells"/>).
+/// Any other filter reads the requests.
+/// </para>
 /// </summary>
 public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     /// <summary>Bucket of an unresolved request.</summary>
-    private const int Unresolved = -1;
+    internal const int Unresolved = -1;
+
+    /// <summary>False: every figure from the requests themselves, the reference the cells are compared with in tests and the benchmark.</summary>
+    internal bool UseCells { get; init; } = true;
 
     public async Task<RequestStatisticsResult> GetAsync(RequestFilter filter, StatisticsDimension dimension, CancellationToken ct = default)
     {
@@ -60,15 +69,17 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
         if (!Policies.Allows(Policies.Requests, user)) throw new AccessDeniedException();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = RequestQueries.Apply(db.Requests.AsNoTracking().VisibleTo(user), filter, now).ExceptIdentityMatches(filter, user);
+        var query = RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(user), filter, now).ExceptIdentityMatches(filter, user);
 
         // PostgreSQL: the planner guesses ~100k groups (it cannot see through the bucket expression; there are ~15k)
         // and, with the default 4 MB work_mem, sorts and spills instead of hashing; and the high cost estimate
         // switches on JIT, ~70-130 ms of compiling per call. Both are set for this one (read-only, never committed)
-        // transaction only.
-        await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (transaction is not null) await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '32MB'; SET LOCAL jit = off", ct);
-        var cells = await Histogram(query, dimension, now).ToListAsync(ct);
+        // transaction only. The transaction is also the snapshot in which the cells and the requests read together agree.
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        var scope = UseCells ? RequestStatisticsFromCells.ScopeFor(filter, user) : null;
+        var cells = scope is { } s
+            ? await RequestStatisticsFromCells.CellsAsync(db, user, filter, dimension, s, now, ct)
+            : await Histogram(query, dimension, now).ToListAsync(ct);
         var names = await NamesAsync(db, dimension, cells.Select(c => c.Key).Where(k => k is not null).Select(k => k!.Value).Distinct().ToList(), ct);
 
         var rows = cells.GroupBy(c => c.Key)
@@ -114,42 +125,88 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
     internal static int Bucket(int minutes) =>
         minutes < 2880 ? minutes / 10 : minutes < 20160 ? 288 + (minutes - 2880) / 60 : 576 + (minutes - 20160) / 360;
 
-    private sealed record Cell(int? Key, int Bucket, int Count, int Open, int Overdue, int InTime, int? Min, int? Max, int Forwarded);
-
-    private static IQueryable<Cell> Histogram(IQueryable<Request> query, StatisticsDimension dimension, DateTime now)
+    /// <summary>The minutes a bucket holds: [low, high).</summary>
+    internal static (int Low, int High) BucketRange(int bucket) => bucket switch
     {
-        var open = Request.OpenStatuses;
-        const RequestStatus forwarded = RequestStatus.DisKurumaYonlendirildi;
-        // Same expression as Bucket(), written out so EF Core turns it into SQL (CASE with integer division).
-        var keyed = dimension switch
+        <= 0 => (int.MinValue, 10),
+        < 288 => (bucket * 10, bucket * 10 + 10),
+        < 576 => (2880 + (bucket - 288) * 60, 2880 + (bucket - 287) * 60),
+        _ => (20160 + (bucket - 576) * 360, 20160 + (bucket - 575) * 360),
+    };
+
+    /// <summary>One (key, bucket) group: how many, how many open and overdue, within deadline, smallest and largest minutes, handed to an outside body.</summary>
+    internal sealed record Cell(int? Key, int Bucket, int Count, int Open, int Overdue, int InTime, int? Min, int? Max, int Forwarded);
+
+    /// <summary>Handed to an outside body: counted apart, neither open nor resolved.</summary>
+    internal const RequestStatus Forwarded = RequestStatus.DisKurumaYonlendirildi;
+
+    /// <summary>What the statistics read of a request: its key in the dimension, its bucket, and the columns counted.</summary>
+    internal sealed class Row
+    {
+        public int? Key { get; init; }
+        public int Bucket { get; init; }
+        public RequestStatus Status { get; init; }
+        public DateTime DueAt { get; init; }
+        public int? Minutes { get; init; }
+        public bool? InTime { get; init; }
+        public int? DirectorateId { get; init; }
+        public DateOnly CreatedOn { get; init; }
+    }
+
+    // Same expression as Bucket(), written out so EF Core turns it into SQL (CASE with integer division); the key
+    // parameter is replaced by the dimension's column.
+    private static readonly Expression<Func<Request, int?, Row>> RowOf = (r, key) => new Row
+    {
+        Key = key,
+        Bucket = r.ResolutionMinutes == null ? Unresolved
+            : r.ResolutionMinutes < 2880 ? r.ResolutionMinutes.Value / 10
+            : r.ResolutionMinutes < 20160 ? 288 + (r.ResolutionMinutes.Value - 2880) / 60
+            : 576 + (r.ResolutionMinutes.Value - 20160) / 360,
+        Status = r.Status,
+        DueAt = r.DueAt,
+        Minutes = r.ResolutionMinutes,
+        InTime = r.ResolvedInTime,
+        DirectorateId = r.DirectorateId,
+        CreatedOn = r.CreatedOn,
+    };
+
+    internal static IQueryable<Row> Rows(IQueryable<Request> query, StatisticsDimension dimension)
+    {
+        Expression<Func<Request, int?>> key = dimension switch
         {
-            StatisticsDimension.Neighbourhood => query.Select(r => new { Key = (int?)r.NeighbourhoodId, R = r }),
-            StatisticsDimension.Category => query.Select(r => new { Key = (int?)r.CategoryId, R = r }),
-            StatisticsDimension.Directorate => query.Select(r => new { Key = r.DirectorateId, R = r }),
-            StatisticsDimension.Channel => query.Select(r => new { Key = (int?)r.Channel, R = r }),
+            StatisticsDimension.Neighbourhood => r => r.NeighbourhoodId,
+            StatisticsDimension.Category => r => r.CategoryId,
+            StatisticsDimension.Directorate => r => r.DirectorateId,
+            StatisticsDimension.Channel => r => (int?)r.Channel,
             _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
         };
-        return keyed
+        var request = RowOf.Parameters[0];
+        var keyBody = new Substitute(key.Parameters[0], request).Visit(key.Body);
+        return query.Select(Expression.Lambda<Func<Request, Row>>(new Substitute(RowOf.Parameters[1], keyBody).Visit(RowOf.Body), request));
+    }
+
+    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
+    internal static IQueryable<Cell> Histogram(IQueryable<Request> query, StatisticsDimension dimension, DateTime now)
+    {
+        var open = Request.OpenStatuses;
+        return Rows(query, dimension)
             // Bucket first: no index is ordered by it, so SQLite does not pick a per-key index for its order (and
             // then visit the table a million times) but scans the covering IX_Requests_Statistics.
-            .GroupBy(x => new
-            {
-                Bucket = x.R.ResolutionMinutes == null ? Unresolved
-                    : x.R.ResolutionMinutes < 2880 ? x.R.ResolutionMinutes.Value / 10
-                    : x.R.ResolutionMinutes < 20160 ? 288 + (x.R.ResolutionMinutes.Value - 2880) / 60
-                    : 576 + (x.R.ResolutionMinutes.Value - 20160) / 360,
-                x.Key,
-            })
+            .GroupBy(x => new { x.Bucket, x.Key })
             .Select(g => new Cell(
                 g.Key.Key,
                 g.Key.Bucket,
                 g.Count(),
-                g.Count(x => open.Contains(x.R.Status)),
-                g.Count(x => open.Contains(x.R.Status) && x.R.DueAt < now),
-                g.Count(x => x.R.ResolvedInTime == true),
-                g.Min(x => x.R.ResolutionMinutes),
-                g.Max(x => x.R.ResolutionMinutes),
-                g.Count(x => x.R.Status == forwarded)));
+                g.Count(x => open.Contains(x.Status)),
+                g.Count(x => open.Contains(x.Status) && x.DueAt < now),
+                g.Count(x => x.InTime == true),
+                g.Min(x => x.Minutes),
+                g.Max(x => x.Minutes),
+                g.Count(x => x.Status == Forwarded)));
     }
 
     private static RequestStatisticsRow Summarize(int? key, string name, List<Cell> cells)

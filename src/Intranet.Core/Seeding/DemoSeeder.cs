@@ -50,6 +50,10 @@ public static class DemoSeeder
         await DemoRequestsBulk.SeedAsync(db, ct);
         await DemoRequestsHandoff.SeedAsync(db, options.Seed, now, ct);
         await DemoMuhtar.SeedAsync(db, new Random(options.Seed + 9), now, ct);
+        // The bulk, hand-off and muhtar demos change requests with the per-save upkeep of the statistics cells off or
+        // by ExecuteUpdate (hand-offs take requests out of the resolved ones, muhtar visits move requests to the muhtar
+        // channel): the cells are rebuilt once more after them.
+        await RequestStatisticsCells.RebuildAsync(db, ct);
     }
 
     /// <summary>
@@ -117,6 +121,8 @@ public static class DemoSeeder
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             db.AuditingSuspended = suspended;
         }
+        // Bulk inserts skip the per-save upkeep of the statistics cells: one rebuild instead.
+        await RequestStatisticsCells.RebuildAsync(db, ct);
         return count;
     }
 

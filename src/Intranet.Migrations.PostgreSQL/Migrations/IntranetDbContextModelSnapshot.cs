@@ -20,6 +20,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Intranet.Core.Auditing.AuditEntry", b =>
@@ -2637,6 +2638,12 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime?>("RoutedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasComputedColumnSql("lower(translate(\"Text\", 'İıŞşĞğÜüÖöÇçÎîÛûÂâ', 'iissgguuoocciiuuaa'))", true);
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -2663,8 +2670,6 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssigneeId");
-
                     b.HasIndex("CitizenId");
 
                     b.HasIndex("ClosedAt");
@@ -2680,20 +2685,30 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Requests_SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "Status");
 
                     b.HasIndex("DirectorateId", "ClosedAt");
 
-                    b.HasIndex("NeighbourhoodId", "CreatedOn");
+                    b.HasIndex("DirectorateId", "CreatedAt");
+
+                    b.HasIndex("NeighbourhoodId", "CreatedAt");
 
                     b.HasIndex("NeighbourhoodId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "DueAt");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("AssigneeId", "Status", "CreatedAt");
 
                     b.HasIndex("CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_Created");
@@ -2701,6 +2716,8 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("DirectorateId", "AssigneeId", "Status");
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
+
+                    b.HasIndex("Status", "DueAt", "CreatedAt");
 
                     b.HasIndex("DirectorateId", "CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_DirectorateCreated");
@@ -2842,6 +2859,39 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("RequestId", "At");
 
                     b.ToTable("RequestHistory");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestStatisticsCell", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Forwarded")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("OpenDue")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Dimension", "Month", "Key");
+
+                    b.ToTable("RequestStatisticsCells", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>

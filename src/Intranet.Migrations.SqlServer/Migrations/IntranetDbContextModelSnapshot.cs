@@ -2639,6 +2639,12 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("RoutedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasComputedColumnSql("LOWER(TRANSLATE([Text], N'İıŞşĞğÜüÖöÇçÎîÛûÂâ', N'iissgguuoocciiuuaa'))", false);
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -2665,8 +2671,6 @@ namespace Intranet.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssigneeId");
-
                     b.HasIndex("CitizenId");
 
                     b.HasIndex("ClosedAt");
@@ -2682,20 +2686,24 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "Status");
 
                     b.HasIndex("DirectorateId", "ClosedAt");
 
-                    b.HasIndex("NeighbourhoodId", "CreatedOn");
+                    b.HasIndex("DirectorateId", "CreatedAt");
+
+                    b.HasIndex("NeighbourhoodId", "CreatedAt");
 
                     b.HasIndex("NeighbourhoodId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "DueAt");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("AssigneeId", "Status", "CreatedAt");
 
                     b.HasIndex("CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_Created");
@@ -2703,6 +2711,8 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.HasIndex("DirectorateId", "AssigneeId", "Status");
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
+
+                    b.HasIndex("Status", "DueAt", "CreatedAt");
 
                     b.HasIndex("DirectorateId", "CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_DirectorateCreated");
@@ -2844,6 +2854,39 @@ namespace Intranet.Migrations.SqlServer.Migrations
                     b.HasIndex("RequestId", "At");
 
                     b.ToTable("RequestHistory");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestStatisticsCell", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Forwarded")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("OpenDue")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Scope", "Dimension", "Month", "Key");
+
+                    b.ToTable("RequestStatisticsCells", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>

@@ -2532,6 +2532,12 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RoutedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("lower(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(\"Text\", 'İ', 'i'), 'ı', 'i'), 'Ş', 's'), 'ş', 's'), 'Ğ', 'g'), 'ğ', 'g'), 'Ü', 'u'), 'ü', 'u'), 'Ö', 'o'), 'ö', 'o'), 'Ç', 'c'), 'ç', 'c'), 'Î', 'i'), 'î', 'i'), 'Û', 'u'), 'û', 'u'), 'Â', 'a'), 'â', 'a'))", false);
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -2558,8 +2564,6 @@ namespace Intranet.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssigneeId");
-
                     b.HasIndex("CitizenId");
 
                     b.HasIndex("ClosedAt");
@@ -2575,20 +2579,24 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "Status");
 
                     b.HasIndex("DirectorateId", "ClosedAt");
 
-                    b.HasIndex("NeighbourhoodId", "CreatedOn");
+                    b.HasIndex("DirectorateId", "CreatedAt");
+
+                    b.HasIndex("NeighbourhoodId", "CreatedAt");
 
                     b.HasIndex("NeighbourhoodId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "DueAt");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("AssigneeId", "Status", "CreatedAt");
 
                     b.HasIndex("CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_Created");
@@ -2596,6 +2604,8 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("DirectorateId", "AssigneeId", "Status");
 
                     b.HasIndex("DirectorateId", "Status", "CreatedAt");
+
+                    b.HasIndex("Status", "DueAt", "CreatedAt");
 
                     b.HasIndex("DirectorateId", "CreatedOn", "CategoryId", "Channel")
                         .HasDatabaseName("IX_Requests_Dashboard_DirectorateCreated");
@@ -2731,6 +2741,39 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("RequestId", "At");
 
                     b.ToTable("RequestHistory");
+                });
+
+            modelBuilder.Entity("Intranet.Core.Requests.RequestStatisticsCell", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Forwarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("OpenDue")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Dimension", "Month", "Key");
+
+                    b.ToTable("RequestStatisticsCells", (string)null);
                 });
 
             modelBuilder.Entity("Intranet.Core.Requests.SavedFilter", b =>

@@ -1,6 +1,7 @@
 using Intranet.Core.Calendar;
 using Intranet.Core.Common;
 using Intranet.Core.Data;
+using Intranet.Core.Requests;
 using Intranet.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,7 @@ public static class DatabaseStartup
         if (!config.GetValue("Database:MigrateOnStartup", true)) return;
         await using var db = CreateSystemContext(app.Services);
         await db.Database.MigrateAsync();
+        await RequestStatisticsCells.EnsureAsync(db);
         await HolidayReferenceData.EnsureAsync(db);
         if (config.GetValue("Database:SeedDemoData", false))
         {

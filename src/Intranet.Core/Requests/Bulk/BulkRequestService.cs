@@ -150,7 +150,7 @@ public sealed class BulkRequestService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            ids = await RequestQueries.Apply(db.Requests.AsNoTracking().VisibleTo(User), filter, now).ExceptIdentityMatches(filter, User)
+            ids = await RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(User), filter, now).ExceptIdentityMatches(filter, User)
                 .OrderBy(r => r.Id).Select(r => r.Id).Take(MaxRequests + 1).ToListAsync(ct);
         }
         else ids = (selection.Ids ?? []).Distinct().ToList();

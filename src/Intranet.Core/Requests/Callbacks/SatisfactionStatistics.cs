@@ -31,7 +31,7 @@ public sealed class SatisfactionStatistics(IDbContextFactory<IntranetDbContext> 
         if (!Policies.Allows(Policies.Requests, user)) throw new AccessDeniedException();
         if (!Dimensions.Contains(dimension)) throw new ArgumentOutOfRangeException(nameof(dimension));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var requests = RequestQueries.Apply(db.Requests.AsNoTracking().VisibleTo(user), filter, clock.GetUtcNow().UtcDateTime);
+        var requests = RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(user), filter, clock.GetUtcNow().UtcDateTime);
         var done = db.SatisfactionCallbacks.AsNoTracking().Where(c => c.Status == CallbackStatus.Tamamlandi && c.Score != null)
             .Join(requests, c => c.RequestId, r => r.Id, (c, r) => new { c.Score, c.Solved, r.DirectorateId, r.CategoryId, r.NeighbourhoodId });
         var keyed = dimension switch
