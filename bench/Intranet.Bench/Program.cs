@@ -8,6 +8,7 @@ using Intranet.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 // Usage: Intranet.Bench --provider Sqlite|PostgreSQL --connection "..." [--count 1000000] [--iterations 30] [--warmup 3]
+//        [--only "one channel"] (only the cases whose group and name contain the text)
 var options = Args.Parse(args);
 var provider = Enum.Parse<DatabaseProvider>(options.Get("provider", "Sqlite"), ignoreCase: true);
 var connection = options.Get("connection", "Data Source=bench/data/requests-sqlite.db");
@@ -97,6 +98,8 @@ var statisticsCases = new (string Name, RequestFilter Filter)[]
     ("12 months, one channel", lastYear with { Channel = RequestChannel.Web }),
 };
 
+var only = options.Get("only", "");
+bool Wanted(string group, string name) => only.Length == 0 || $"{group} {name}".Contains(only, StringComparison.OrdinalIgnoreCase);
 var results = new List<(string Group, string Name, string User, double Median, double P95, string Note)>();
 foreach (var (userName, user) in new[] { ("Admin", admin), ("Staff FEN", staff) })
 {
@@ -105,6 +108,7 @@ foreach (var (userName, user) in new[] { ("Admin", admin), ("Staff FEN", staff) 
     var statistics = new RequestStatistics(factory, new FixedCurrentUser(user), clock);
     foreach (var (name, filter) in listCases)
     {
+        if (!Wanted("list page 1", name)) continue;
         var total = 0;
         var (median, p95) = await Measure(async () => total = (await queries.ListAsync(filter, new RequestPage())).TotalCount);
         results.Add(("list page 1", name, userName, median, p95, $"{total:N0} rows"));
@@ -114,6 +118,7 @@ foreach (var (userName, user) in new[] { ("Admin", admin), ("Staff FEN", staff) 
     foreach (var (caseName, filter) in statisticsCases)
     foreach (var dimension in Enum.GetValues<StatisticsDimension>())
     {
+        if (!Wanted($"statistics {caseName}", dimension.ToString())) continue;
         RequestStatisticsResult? result = null;
         var (median, p95) = await Measure(async () => result = await statistics.GetAsync(filter, dimension));
         // The cells must give what the requests give: checked once per case on the full data set.
@@ -122,6 +127,7 @@ foreach (var (userName, user) in new[] { ("Admin", admin), ("Staff FEN", staff) 
         Print(results[^1]);
     }
     // The monthly bulletin reads two months of applications (the month and the one before) with their callbacks.
+    if (!Wanted("bulletin", "")) continue;
     var bulletin = new Intranet.Core.Requests.Bulletin.MonthlyBulletin(factory, new FixedCurrentUser(user));
     var lastMonth = today.AddMonths(-1);
     var applications = 0;

@@ -33,6 +33,18 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
             x.CreatedOn, x.Status, x.DueAt, x.ResolutionMinutes, x.ResolvedInTime,
             x.NeighbourhoodId, x.CategoryId, x.DirectorateId, x.Channel,
         }).HasDatabaseName("IX_Requests_Statistics");
+        // The statistics page's channel and topic filters: the same columns led by the filter, so a year of one
+        // channel reads a ninth of the entries above instead of all of them (355 ms → tens of ms on 1M requests).
+        b.HasIndex(x => new
+        {
+            x.Channel, x.CreatedOn, x.Status, x.DueAt, x.ResolutionMinutes, x.ResolvedInTime,
+            x.NeighbourhoodId, x.CategoryId, x.DirectorateId,
+        }).HasDatabaseName("IX_Requests_Statistics_Channel");
+        b.HasIndex(x => new
+        {
+            x.CategoryId, x.CreatedOn, x.Status, x.DueAt, x.ResolutionMinutes, x.ResolvedInTime,
+            x.NeighbourhoodId, x.DirectorateId, x.Channel,
+        }).HasDatabaseName("IX_Requests_Statistics_Category");
         // A directorate's list newest first: a Staff user's page, and with a common search word the walk that stops at
         // the first 25 matches (without it SQLite sorts the directorate's every request).
         b.HasIndex(x => new { x.DirectorateId, x.CreatedAt });

@@ -2619,6 +2619,12 @@ namespace Intranet.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "DirectorateId", "NeighbourhoodId", "DueAt")
                         .HasDatabaseName("IX_Requests_Dashboard_Open");
 
+                    b.HasIndex("CategoryId", "CreatedOn", "Status", "DueAt", "ResolutionMinutes", "ResolvedInTime", "NeighbourhoodId", "DirectorateId", "Channel")
+                        .HasDatabaseName("IX_Requests_Statistics_Category");
+
+                    b.HasIndex("Channel", "CreatedOn", "Status", "DueAt", "ResolutionMinutes", "ResolvedInTime", "NeighbourhoodId", "CategoryId", "DirectorateId")
+                        .HasDatabaseName("IX_Requests_Statistics_Channel");
+
                     b.HasIndex("CreatedOn", "Status", "DueAt", "ResolutionMinutes", "ResolvedInTime", "NeighbourhoodId", "CategoryId", "DirectorateId", "Channel")
                         .HasDatabaseName("IX_Requests_Statistics");
 
