@@ -36,7 +36,11 @@ public static class BenchEndpoints
                 if (places is null)
                 {
                     var neighbourhoods = await db.Neighbourhoods.Where(x => x.IsActive).Select(x => x.Id).ToListAsync(ct);
-                    var categories = await db.Categories.Where(c => c.IsActive).Select(c => c.Id).ToListAsync(ct);
+                    // Categories the form takes without more: no stop-warning (gas leak → İGDAŞ), no required question.
+                    var categories = await db.Categories
+                        .Where(c => c.IsActive && (c.StopWarning == null || c.StopWarning == "")
+                                    && !db.Set<CategoryQuestion>().Any(q => q.CategoryId == c.Id && q.Required))
+                        .Select(c => c.Id).ToListAsync(ct);
                     places = categories.SelectMany(c => neighbourhoods.Select(x => (x, c))).ToArray();
                 }
                 var (neighbourhood, category) = places[n % places.Length];
