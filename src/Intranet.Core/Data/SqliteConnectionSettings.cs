@@ -19,8 +19,11 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     /// <summary>How long a statement waits for another connection's write lock before giving up.</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
-    // journal_mode=WAL is stored in the file: set once per database per process, not on every pooled open.
-    private static readonly ConcurrentDictionary<string, bool> WalDone = new();
+    // journal_mode=WAL is stored in the file: set at the first open of a connection string in this process, not on
+    // every pooled open (which then also skips parsing the string).
+    private static readonly ConcurrentDictionary<string, byte> Opened = new();
+
+    private static readonly string BusyTimeoutPragma = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
 
     private SqliteConnectionSettings() { }
 
@@ -41,15 +44,15 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     private static string Pragmas(DbConnection connection)
     {
-        var pragmas = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
-        if (connection is SqliteConnection sqlite && WantsWal(sqlite) && WalDone.TryAdd(sqlite.ConnectionString, true))
-            pragmas += " PRAGMA journal_mode = WAL;";
-        return pragmas;
+        var connectionString = connection.ConnectionString;
+        return !Opened.ContainsKey(connectionString) && Opened.TryAdd(connectionString, 0) && WantsWal(connectionString)
+            ? BusyTimeoutPragma + " PRAGMA journal_mode = WAL;"
+            : BusyTimeoutPragma;
     }
 
-    private static bool WantsWal(SqliteConnection connection)
+    private static bool WantsWal(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connection.ConnectionString);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
         return builder.Mode is SqliteOpenMode.ReadWrite or SqliteOpenMode.ReadWriteCreate
                && builder.DataSource is not (":memory:" or "")
                && !builder.DataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase);
