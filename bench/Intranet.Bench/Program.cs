@@ -151,7 +151,7 @@ async Task<(double Median, double P95)> Measure(Func<Task> action)
         times.Add(sw.Elapsed.TotalMilliseconds);
     }
     times.Sort();
-    return (Quantile(times, 0.5), Quantile(times, 0.95));
+    return (Timings.Quantile(times, 0.5), Timings.Quantile(times, 0.95));
 }
 
 static bool Same(RequestStatisticsResult a, RequestStatisticsResult b) =>
@@ -165,13 +165,6 @@ static bool SameRow(RequestStatisticsRow x, RequestStatisticsRow y) =>
 // Floating-point sums in a different order may differ in the last bits.
 static bool Close(double? x, double? y) => x == y || (x is { } u && y is { } v && Math.Abs(u - v) <= 1e-9 * Math.Max(1, Math.Abs(u)));
 
-static double Quantile(List<double> sorted, double p)
-{
-    var pos = (sorted.Count - 1) * p;
-    var lo = (int)Math.Floor(pos);
-    return lo + 1 < sorted.Count ? sorted[lo] + (pos - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
-}
-
 static void Print((string Group, string Name, string User, double Median, double P95, string Note) r) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{r.Group,-22} {r.Name,-26} {r.User,-10} median {r.Median,8:F1} ms   p95 {r.P95,8:F1} ms   {r.Note}"));
@@ -184,19 +177,4 @@ sealed class FrozenClock(DateTimeOffset at) : TimeProvider
 sealed class Factory(DbContextOptions<IntranetDbContext> options, UserContext user) : IDbContextFactory<IntranetDbContext>
 {
     public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user));
-}
-
-sealed class Args(Dictionary<string, string> values)
-{
-    public static Args Parse(string[] args)
-    {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Length; i++)
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
-                values[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
-        return new Args(values);
-    }
-
-    public string Get(string key, string fallback) => values.TryGetValue(key, out var v) && v.Length > 0 ? v : fallback;
-    public bool Has(string key) => values.ContainsKey(key);
 }

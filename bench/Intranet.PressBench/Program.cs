@@ -78,34 +78,13 @@ foreach (var (name, filter) in cases)
     all.AddRange(times);
     var total = last!.TotalCapped ? $">{PressQueries.CountCap:N0}" : last.Total.ToString("N0", CultureInfo.InvariantCulture);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-28} median {Quantile(times, 0.5),7:F1} ms   p95 {Quantile(times, 0.95),7:F1} ms   hits {total,8}"));
+        $"{name,-28} median {Timings.Quantile(times, 0.5),7:F1} ms   p95 {Timings.Quantile(times, 0.95),7:F1} ms   hits {total,8}"));
 }
 all.Sort();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{"ALL SEARCHES",-28} median {Quantile(all, 0.5),7:F1} ms   p95 {Quantile(all, 0.95),7:F1} ms   ({all.Count} timings; one search = capped count + first page of 25)"));
-
-static double Quantile(List<double> sorted, double p)
-{
-    var pos = (sorted.Count - 1) * p;
-    var lo = (int)Math.Floor(pos);
-    return lo + 1 < sorted.Count ? sorted[lo] + (pos - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
-}
+    $"{"ALL SEARCHES",-28} median {Timings.Quantile(all, 0.5),7:F1} ms   p95 {Timings.Quantile(all, 0.95),7:F1} ms   ({all.Count} timings; one search = capped count + first page of 25)"));
 
 sealed class Factory(DbContextOptions<IntranetDbContext> options) : IDbContextFactory<IntranetDbContext>
 {
     public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(UserContext.System));
-}
-
-sealed class Args(Dictionary<string, string> values)
-{
-    public static Args Parse(string[] args)
-    {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Length; i++)
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
-                values[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
-        return new Args(values);
-    }
-
-    public string Get(string key, string fallback) => values.TryGetValue(key, out var v) && v.Length > 0 ? v : fallback;
 }
