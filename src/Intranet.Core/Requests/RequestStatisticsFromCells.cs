@@ -35,31 +35,7 @@ internal static class RequestStatisticsFromCells
         IQueryable<Request> Requests(DateOnly? from, DateOnly? to) =>
             RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(user), filter with { From = from, To = to }, now);
 
-        // Whole months [first, last] come from the cells; a month the range covers only in part comes from the
-        // requests, unless its uncovered days hold no request (the current month up to today, typically).
-        DateOnly? first = null, last = null;
-        var edges = new List<(DateOnly From, DateOnly To)>();
-        if (filter.From is { } from)
-        {
-            var month = MonthOf(from);
-            if (from == month || !await Requests(month, from.AddDays(-1)).AnyAsync(ct)) first = month;
-            else
-            {
-                first = month.AddMonths(1);
-                edges.Add((from, Min(first.Value.AddDays(-1), filter.To)));
-            }
-        }
-        if (filter.To is { } to)
-        {
-            var month = MonthOf(to);
-            var end = month.AddMonths(1).AddDays(-1);
-            if (to == end || !await Requests(to.AddDays(1), end).AnyAsync(ct)) last = month;
-            else
-            {
-                last = month.AddMonths(-1);
-                edges.Add((Max(month, filter.From), to));
-            }
-        }
+        var (first, last, edges) = await SplitAsync(Requests, filter, ct);
 
         var result = new List<Cell>();
         if (first is null || last is null || first <= last)
@@ -117,6 +93,65 @@ internal static class RequestStatisticsFromCells
             .Select(g => g.Count() == 1 ? g.First() : new Cell(g.Key.Key, g.Key.Bucket, g.Sum(c => c.Count), g.Sum(c => c.Open),
                 g.Sum(c => c.Overdue), g.Sum(c => c.InTime), g.Min(c => c.Min), g.Max(c => c.Max), g.Sum(c => c.Forwarded)))
             .ToList();
+    }
+
+    /// <summary>
+    /// How many requests the user sees under the filter (one <see cref="ScopeFor"/> accepts): the whole months summed
+    /// from the cells, part-months counted on the requests. The request list's count without a search, which would
+    /// otherwise read every row in range (a million for "all requests").
+    /// </summary>
+    public static async Task<int> CountAsync(IntranetDbContext db, UserContext user, RequestFilter filter, int scope, DateTime now, CancellationToken ct)
+    {
+        IQueryable<Request> Requests(DateOnly? from, DateOnly? to) =>
+            RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(user), filter with { From = from, To = to }, now);
+
+        var (first, last, edges) = await SplitAsync(Requests, filter, ct);
+        var count = 0;
+        if (first is null || last is null || first <= last)
+        {
+            // Every request is in exactly one channel's cell of its month, so one dimension's cells sum to all of them.
+            var cells = db.Set<RequestStatisticsCell>().Where(c => c.Scope == scope && c.Dimension == StatisticsDimension.Channel);
+            if (first is { } f) cells = cells.Where(c => c.Month >= f);
+            if (last is { } l) cells = cells.Where(c => c.Month <= l);
+            count += await cells.SumAsync(c => c.Total, ct);
+        }
+        foreach (var edge in edges.Distinct())
+            count += await Requests(edge.From, edge.To).CountAsync(ct);
+        return count;
+    }
+
+    /// <summary>
+    /// Whole months [first, last] come from the cells; a month the range covers only in part comes from the requests
+    /// (an edge), unless its uncovered days hold no request (the current month up to today, typically).
+    /// </summary>
+    private static async Task<(DateOnly? First, DateOnly? Last, List<(DateOnly From, DateOnly To)> Edges)> SplitAsync(
+        Func<DateOnly?, DateOnly?, IQueryable<Request>> requests, RequestFilter filter, CancellationToken ct)
+    {
+        DateOnly? first = null, last = null;
+        var edges = new List<(DateOnly From, DateOnly To)>();
+        if (filter.From is { } from)
+        {
+            var month = MonthOf(from);
+            if (from == month || !await requests(month, from.AddDays(-1)).AnyAsync(ct)) first = month;
+            else
+            {
+                first = month.AddMonths(1);
+                edges.Add((from, Min(first.Value.AddDays(-1), filter.To)));
+            }
+        }
+        if (filter.To is { } to)
+        {
+            var month = MonthOf(to);
+            var end = month.AddMonths(1).AddDays(-1);
+            if (to == end || !await requests(to.AddDays(1), end).AnyAsync(ct)) last = month;
+            else
+            {
+                last = month.AddMonths(-1);
+                edges.Add((Max(month, filter.From), to));
+            }
+        }
+
+        return (first, last, edges);
     }
 
     private static int? KeyOf(StatisticsDimension dimension, int key) => dimension == StatisticsDimension.Directorate && key == 0 ? null : key;

@@ -68,6 +68,9 @@ public sealed class RequestStatisticsCellsTests
             var fromCells = await Statistics(factory, user).GetAsync(filter, dimension);
             var fromRequests = await Statistics(factory, user, cells: false).GetAsync(filter, dimension);
             AssertSame(fromRequests, fromCells, $"{userName}, {rangeName}, {dimension}");
+            // The request list counts the same rows from the cells (once per user and range is enough).
+            if (dimension == StatisticsDimension.Channel)
+                Assert.True(fromRequests.Total.Total == (await List(factory, user, filter)).TotalCount, $"list count: {userName}, {rangeName}");
         }
 
         // And the cells are what was read: spoil them and the whole-year figures follow.
@@ -76,6 +79,11 @@ public sealed class RequestStatisticsCellsTests
         var spoiled = await Statistics(factory, TestUsers.As(Roles.Admin)).GetAsync(Ranges[2].Filter, StatisticsDimension.Channel);
         var right = await Statistics(factory, TestUsers.As(Roles.Admin), cells: false).GetAsync(Ranges[2].Filter, StatisticsDimension.Channel);
         Assert.Equal(right.Total.Total + spoiled.Rows.Count, spoiled.Total.Total);
+        Assert.True((await List(factory, TestUsers.As(Roles.Admin), Ranges[2].Filter)).TotalCount > right.Total.Total, "the list's count is read from the cells");
+        // A filter the cells do not hold (a neighbourhood) is counted on the requests themselves.
+        var neighbourhood = new RequestFilter { NeighbourhoodId = await FirstNeighbourhood(factory) };
+        Assert.Equal((await Statistics(factory, TestUsers.As(Roles.Admin), cells: false).GetAsync(neighbourhood, StatisticsDimension.Channel)).Total.Total,
+            (await List(factory, TestUsers.As(Roles.Admin), neighbourhood)).TotalCount);
     }
 
     [Fact]
@@ -195,6 +203,15 @@ public sealed class RequestStatisticsCellsTests
     {
         await using var db = create(UserContext.System);
         return await db.Requests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
+    }
+
+    private static Task<PagedResult<RequestListRow>> List(Func<UserContext, IDbContextFactory<IntranetDbContext>> factory, UserContext user, RequestFilter filter) =>
+        new RequestQueries(factory(user), new FixedCurrentUser(user), new FixedClock(Now)).ListAsync(filter, new RequestPage());
+
+    private static async Task<int> FirstNeighbourhood(Func<UserContext, IDbContextFactory<IntranetDbContext>> factory)
+    {
+        await using var db = await factory(UserContext.System).CreateDbContextAsync();
+        return await db.Requests.Select(r => r.NeighbourhoodId).FirstAsync();
     }
 
     private static RequestStatistics Statistics(Func<UserContext, IDbContextFactory<IntranetDbContext>> factory, UserContext user, bool cells = true) =>
