@@ -151,6 +151,7 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
         public bool? InTime { get; init; }
         public int? DirectorateId { get; init; }
         public DateOnly CreatedOn { get; init; }
+        public RequestChannel Channel { get; init; }
     }
 
     // Same expression as Bucket(), written out so EF Core turns it into SQL (CASE with integer division); the key
@@ -168,6 +169,7 @@ public sealed class RequestStatistics(IDbContextFactory<IntranetDbContext> dbFac
         InTime = r.ResolvedInTime,
         DirectorateId = r.DirectorateId,
         CreatedOn = r.CreatedOn,
+        Channel = r.Channel,
     };
 
     internal static IQueryable<Row> Rows(IQueryable<Request> query, StatisticsDimension dimension)

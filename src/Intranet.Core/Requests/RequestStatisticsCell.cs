@@ -20,7 +20,10 @@ namespace Intranet.Core.Requests;
 /// </summary>
 public class RequestStatisticsCell
 {
-    /// <summary>0: the whole municipality; otherwise the directorate id (what a Staff or Director user may see).</summary>
+    /// <summary>
+    /// 0: the whole municipality; a directorate id (what a Staff or Director user may see); negative: the whole
+    /// municipality's requests of one channel (<see cref="RequestStatisticsCells.ChannelScope"/>).
+    /// </summary>
     public int Scope { get; set; }
     public StatisticsDimension Dimension { get; set; }
     /// <summary>The first day of the Istanbul calendar month.</summary>

@@ -18,13 +18,17 @@ namespace Intranet.Core.Requests;
 internal static class RequestStatisticsFromCells
 {
     /// <summary>
-    /// The cells' scope that holds exactly the rows the user may see under this filter (0: everything, or one
-    /// directorate), or null when the filter uses more than the date range and the directorate: then raw rows.
+    /// The cells' scope that holds exactly the rows the user may see under this filter (0: everything, one
+    /// directorate, or for who sees everything one channel), or null when the filter uses more than the date range and
+    /// the directorate or the channel: then raw rows.
     /// </summary>
     public static int? ScopeFor(RequestFilter filter, UserContext user)
     {
-        if (filter with { From = null, To = null, DirectorateId = null } != new RequestFilter()) return null;
         if (filter.From > filter.To) return null;
+        if (filter.Channel is { } channel)
+            return user.SeesAllDirectorates && filter with { From = null, To = null, Channel = null } == new RequestFilter()
+                ? RequestStatisticsCells.ChannelScope(channel) : null;
+        if (filter with { From = null, To = null, DirectorateId = null } != new RequestFilter()) return null;
         if (user.SeesAllDirectorates) return filter.DirectorateId ?? 0;
         return RequestScope.OwnDirectorate(user) is { } own && (filter.DirectorateId ?? own) == own ? own : null;
     }

@@ -56,6 +56,9 @@ public sealed class RequestStatisticsCellsTests
         {
             ("Admin", TestUsers.As(Roles.Admin), new RequestFilter()),
             ("Admin, FEN only", TestUsers.As(Roles.Admin), new RequestFilter { DirectorateId = fen }),
+            ("Admin, web only", TestUsers.As(Roles.Admin), new RequestFilter { Channel = RequestChannel.Web }),
+            ("MayorOffice, call centre only", TestUsers.As(Roles.MayorOffice), new RequestFilter { Channel = RequestChannel.CagriMerkezi }),
+            ("Staff FEN, call centre only", TestUsers.As(Roles.Staff, fen), new RequestFilter { Channel = RequestChannel.CagriMerkezi }),
             ("MayorOffice", TestUsers.As(Roles.MayorOffice), new RequestFilter()),
             ("Staff FEN", TestUsers.As(Roles.Staff, fen), new RequestFilter()),
             ("Director PARK", TestUsers.As(Roles.Director, park), new RequestFilter()),
@@ -64,7 +67,7 @@ public sealed class RequestStatisticsCellsTests
         foreach (var (rangeName, range) in Ranges)
         foreach (var dimension in Enum.GetValues<StatisticsDimension>())
         {
-            var filter = range with { DirectorateId = extra.DirectorateId };
+            var filter = range with { DirectorateId = extra.DirectorateId, Channel = extra.Channel };
             var fromCells = await Statistics(factory, user).GetAsync(filter, dimension);
             var fromRequests = await Statistics(factory, user, cells: false).GetAsync(filter, dimension);
             AssertSame(fromRequests, fromCells, $"{userName}, {rangeName}, {dimension}");
@@ -80,6 +83,13 @@ public sealed class RequestStatisticsCellsTests
         var right = await Statistics(factory, TestUsers.As(Roles.Admin), cells: false).GetAsync(Ranges[2].Filter, StatisticsDimension.Channel);
         Assert.Equal(right.Total.Total + spoiled.Rows.Count, spoiled.Total.Total);
         Assert.True((await List(factory, TestUsers.As(Roles.Admin), Ranges[2].Filter)).TotalCount > right.Total.Total, "the list's count is read from the cells");
+        // A channel's figures, for who sees everything, come from that channel's own cells.
+        var web = Ranges[2].Filter with { Channel = RequestChannel.Web };
+        await using (var db = await factory(UserContext.System).CreateDbContextAsync())
+            await db.Set<RequestStatisticsCell>().Where(c => c.Scope == RequestStatisticsCells.ChannelScope(RequestChannel.Web))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Total, c => c.Total + 1));
+        Assert.NotEqual((await Statistics(factory, TestUsers.As(Roles.Admin), cells: false).GetAsync(web, StatisticsDimension.Category)).Total.Total,
+            (await Statistics(factory, TestUsers.As(Roles.Admin)).GetAsync(web, StatisticsDimension.Category)).Total.Total);
         // A filter the cells do not hold (a neighbourhood) is counted on the requests themselves.
         var neighbourhood = new RequestFilter { NeighbourhoodId = await FirstNeighbourhood(factory) };
         Assert.Equal((await Statistics(factory, TestUsers.As(Roles.Admin), cells: false).GetAsync(neighbourhood, StatisticsDimension.Channel)).Total.Total,
