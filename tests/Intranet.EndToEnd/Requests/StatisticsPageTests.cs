@@ -21,10 +21,14 @@ public class StatisticsPageTests(BrowserApp browser) : IClassFixture<BrowserApp>
 
         // Mark the chart's container: an in-place update keeps it, a re-created component would replace it.
         await page.GetByTestId("apex-chart").First.EvaluateAsync("e => e.dataset.mark = 'same'");
+        const string DrawnBars = "() => document.querySelector('[data-testid=apex-chart] .apexcharts-series')?.innerHTML ?? ''";
+        var barsBefore = await page.EvaluateAsync<string>(DrawnBars);
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Kanal" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Web" }).ClickAsync();
         await Assertions.Expect(page.Locator("table tbody a[href*='kanal=Web']").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=apex-chart][data-mark=same] .apexcharts-canvas")).ToHaveCountAsync(1);
+        // ...and the chart drew the channel's figures (the browser module follows the figures the render brought).
+        await page.WaitForFunctionAsync($"before => ({DrawnBars})() !== before", barsBefore);
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Müdürlük" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Fen İşleri Müdürlüğü" })).ToBeVisibleAsync();

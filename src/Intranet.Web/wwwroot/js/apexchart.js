@@ -1,5 +1,4 @@
-// Thin interop over ApexCharts (loaded globally from lib/apexcharts). A chart is created once; later data changes
-// update it in place (no re-creation, no flicker), which live dashboards and the wall screen depend on.
+// Thin interop over ApexCharts (loaded globally from lib/apexcharts).
 const number = v => (typeof v === 'number' ? v.toLocaleString('tr-TR', { maximumFractionDigits: 1 }) : v);
 
 function options(config) {
@@ -31,25 +30,38 @@ function options(config) {
     };
 }
 
-// The figures come as one JSON string ({ categories, series: [{ name, values }] }), shared by every screen on the server.
-export function create(element, type, height, horizontal, dark, json) {
-    const config = { type, height, horizontal, dark, ...JSON.parse(json) };
+// The figures are the element's data-chart attribute ({ categories, series: [{ name, values }] }, one JSON string
+// shared by every screen on the server). The chart is created once; when the server's render changes the attribute,
+// the chart is updated in place (no re-creation, no flicker), which live dashboards and the wall screen depend on.
+export function create(element, type, height, horizontal, dark) {
+    let figures = JSON.parse(element.dataset.chart || '{"categories":[],"series":[]}');
+    const config = { type, height, horizontal, dark, ...figures };
+    const donut = type === 'donut';
     const chart = new ApexCharts(element, options(config));
     chart.render();
-    return {
+    let shown = element.dataset.chart;
+    const update = () => {
+        const json = element.dataset.chart;
+        if (!json || json === shown) return;
+        shown = json;
+        const fresh = JSON.parse(json);
         // Without new categories only the series are updated (the cheap path).
-        update(json, categoriesChanged) {
-            const { categories: fresh, series } = JSON.parse(json);
-            const categories = categoriesChanged ? fresh : null;
-            const donut = config.type === 'donut';
-            if (donut) {
-                if (categories) chart.updateOptions({ labels: categories }, false, false, false);
-                chart.updateSeries(series[0]?.values ?? [], false);
-            } else {
-                if (categories) chart.updateOptions({ xaxis: { categories } }, false, false, false);
-                chart.updateSeries(series.map(s => ({ name: s.name, data: s.values })), false);
-            }
+        const categoriesChanged = JSON.stringify(fresh.categories) !== JSON.stringify(figures.categories);
+        figures = fresh;
+        if (donut) {
+            if (categoriesChanged) chart.updateOptions({ labels: fresh.categories }, false, false, false);
+            chart.updateSeries(fresh.series[0]?.values ?? [], false);
+        } else {
+            if (categoriesChanged) chart.updateOptions({ xaxis: { categories: fresh.categories } }, false, false, false);
+            chart.updateSeries(fresh.series.map(s => ({ name: s.name, data: s.values })), false);
+        }
+    };
+    const observer = new MutationObserver(update);
+    observer.observe(element, { attributes: true, attributeFilter: ['data-chart'] });
+    return {
+        destroy() {
+            observer.disconnect();
+            chart.destroy();
         },
-        destroy() { chart.destroy(); },
     };
 }
