@@ -43,6 +43,8 @@ public static class SecondRoundWorld
         }).ToList();
         db.Requests.AddRange(requests);
         await db.SaveChangesAsync();
+        // Saved without the upkeep of the statistics cells, like the demo seeds: rebuilt the way they do it.
+        await RequestStatisticsCells.RebuildAsync(db);
         return requests.Select(r => r.Id).ToList();
     }
 }
