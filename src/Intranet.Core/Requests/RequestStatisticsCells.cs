@@ -86,6 +86,9 @@ public static class RequestStatisticsCells
     /// <summary>The scope of the whole municipality's requests of one channel: negative, apart from directorate ids.</summary>
     internal static int ChannelScope(RequestChannel channel) => -1 - (int)channel;
 
+    /// <summary>The channel of a scope made by <see cref="ChannelScope"/>.</summary>
+    private static RequestChannel ChannelOf(int scope) => (RequestChannel)(-1 - scope);
+
     private static void Add(Dictionary<CellKey, CellDelta> deltas, Fact f, int sign)
     {
         foreach (var scope in ScopesOf(f.Directorate, f.Channel))
@@ -192,7 +195,7 @@ public static class RequestStatisticsCells
         if (cell.Scope > 0) rows = rows.Where(r => r.DirectorateId == cell.Scope);
         else if (cell.Scope < 0)
         {
-            var channel = (RequestChannel)(-1 - cell.Scope);
+            var channel = ChannelOf(cell.Scope);
             rows = rows.Where(r => r.Channel == channel);
         }
         var key = cell.Key;

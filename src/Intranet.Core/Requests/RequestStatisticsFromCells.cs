@@ -36,10 +36,8 @@ internal static class RequestStatisticsFromCells
     public static async Task<List<Cell>> CellsAsync(IntranetDbContext db, UserContext user, RequestFilter filter, StatisticsDimension dimension,
         int scope, DateTime now, CancellationToken ct)
     {
-        IQueryable<Request> Requests(DateOnly? from, DateOnly? to) =>
-            RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(user), filter with { From = from, To = to }, now);
-
-        var (first, last, edges) = await SplitAsync(Requests, filter, ct);
+        var requests = RequestsBetween(db, user, filter, now);
+        var (first, last, edges) = await SplitAsync(requests, filter, ct);
 
         var result = new List<Cell>();
         if (first is null || last is null || first <= last)
@@ -71,7 +69,7 @@ internal static class RequestStatisticsFromCells
             // the SQL, SQLite walks a per-key or per-day index over the whole year (3 s on a million requests) instead
             // of the few open requests due today that the (Status, DueAt) index holds.
             var lastDay = last?.AddMonths(1).AddDays(-1);
-            var dueToday = (await RequestStatistics.Rows(Requests(null, null), dimension)
+            var dueToday = (await RequestStatistics.Rows(requests(null, null), dimension)
                     .Where(x => openStatuses.Contains(x.Status) && x.DueAt >= dayStart && x.DueAt < now)
                     .Select(x => new { x.Key, x.CreatedOn })
                     .ToListAsync(ct))
@@ -90,7 +88,7 @@ internal static class RequestStatisticsFromCells
             }
         }
         foreach (var edge in edges.Distinct())
-            result.AddRange(await RequestStatistics.Histogram(Requests(edge.From, edge.To), dimension, now).ToListAsync(ct));
+            result.AddRange(await RequestStatistics.Histogram(requests(edge.From, edge.To), dimension, now).ToListAsync(ct));
         // A bucket found both in the cells and in a part-month is one bucket: its minimum and maximum span both, as
         // one GROUP BY over all the rows would have them (the percentile interpolates between them).
         return result.GroupBy(c => (c.Key, c.Bucket))
@@ -106,10 +104,8 @@ internal static class RequestStatisticsFromCells
     /// </summary>
     public static async Task<int> CountAsync(IntranetDbContext db, UserContext user, RequestFilter filter, int scope, DateTime now, CancellationToken ct)
     {
-        IQueryable<Request> Requests(DateOnly? from, DateOnly? to) =>
-            RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(user), filter with { From = from, To = to }, now);
-
-        var (first, last, edges) = await SplitAsync(Requests, filter, ct);
+        var requests = RequestsBetween(db, user, filter, now);
+        var (first, last, edges) = await SplitAsync(requests, filter, ct);
         var count = 0;
         if (first is null || last is null || first <= last)
         {
@@ -120,9 +116,13 @@ internal static class RequestStatisticsFromCells
             count += await cells.SumAsync(c => c.Total, ct);
         }
         foreach (var edge in edges.Distinct())
-            count += await Requests(edge.From, edge.To).CountAsync(ct);
+            count += await requests(edge.From, edge.To).CountAsync(ct);
         return count;
     }
+
+    /// <summary>The requests the user sees under the filter, between two days instead of its own range.</summary>
+    private static Func<DateOnly?, DateOnly?, IQueryable<Request>> RequestsBetween(IntranetDbContext db, UserContext user, RequestFilter filter, DateTime now) =>
+        (from, to) => RequestQueries.Apply(db, db.Requests.AsNoTracking().VisibleTo(user), filter with { From = from, To = to }, now);
 
     /// <summary>
     /// Whole months [first, last] come from the cells; a month the range covers only in part comes from the requests
