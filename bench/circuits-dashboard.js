@@ -38,9 +38,10 @@ async function openCircuit(cookie) {
   const conn = new signalR.HubConnectionBuilder()
     .withUrl(base + '_blazor', { headers: cookie ? { cookie } : {} })
     .withHubProtocol(protocol).configureLogging(signalR.LogLevel.None).build();
-  const c = { conn, batches: 0, version: 0, waiters: [], nextObjectId: 0 };
+  const c = { conn, batches: 0, bytes: 0, version: 0, waiters: [], nextObjectId: 0 };
   conn.on('JS.RenderBatch', (id, data) => {
     c.batches++;
+    c.bytes += data ? data.byteLength : 0;
     const at = Date.now();
     const v = awaitVersion && data ? versionIn(data) : null;
     if (v !== null && v > c.version) c.version = v;
@@ -94,6 +95,7 @@ const arrival = (c, after) => Promise.race([
       await sleep(500);
     }
     const lat = []; let missed = 0;
+    for (const c of circuits) c.bytes = 0;
     for (let k = 0; k < K; k++) {
       const arrivals = circuits.map(c => arrival(c, c.version));
       const start = Date.now();
@@ -102,7 +104,9 @@ const arrival = (c, after) => Promise.race([
       await sleep(500);
     }
     lat.sort((a, b) => a - b);
-    console.log(JSON.stringify({ warmup: WARMUP, changes: K, samples: lat.length, missed, median_ms: pct(lat, 50), p95_ms: pct(lat, 95), max_ms: lat[lat.length - 1], awaited_version: awaitVersion }));
+    // What one change sends each screen: the render batches' bytes (blazorpack) per circuit and change.
+    const batchBytes = circuits.reduce((s, c) => s + c.bytes, 0) / circuits.length / K;
+    console.log(JSON.stringify({ warmup: WARMUP, changes: K, samples: lat.length, missed, median_ms: pct(lat, 50), p95_ms: pct(lat, 95), max_ms: lat[lat.length - 1], awaited_version: awaitVersion, batch_bytes_per_change: Math.round(batchBytes) }));
   }
   const errors = circuits.filter(c => c.error).length;
   if (errors) console.log(JSON.stringify({ circuits_with_errors: errors, first: circuits.find(c => c.error).error }));

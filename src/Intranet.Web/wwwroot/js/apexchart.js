@@ -1,4 +1,4 @@
-// Thin interop over ApexCharts (loaded globally from lib/apexcharts).
+// ApexCharts (loaded globally from lib/apexcharts) as the <apex-chart> element the server renders.
 const number = v => (typeof v === 'number' ? v.toLocaleString('tr-TR', { maximumFractionDigits: 1 }) : v);
 
 function options(config) {
@@ -30,38 +30,73 @@ function options(config) {
     };
 }
 
-// The figures are the element's data-chart attribute ({ categories, series: [{ name, values }] }, one JSON string
-// shared by every screen on the server). The chart is created once; when the server's render changes the attribute,
-// the chart is updated in place (no re-creation, no flicker), which live dashboards and the wall screen depend on.
-export function create(element, type, height, horizontal, dark) {
-    let figures = JSON.parse(element.dataset.chart || '{"categories":[],"series":[]}');
-    const config = { type, height, horizontal, dark, ...figures };
-    const donut = type === 'donut';
-    const chart = new ApexCharts(element, options(config));
-    chart.render();
-    let shown = element.dataset.chart;
-    const update = () => {
-        const json = element.dataset.chart;
-        if (!json || json === shown) return;
-        shown = json;
-        const fresh = JSON.parse(json);
+// <apex-chart>: a custom element, so the browser itself creates a chart when the server's render puts one in the page
+// and destroys it when the render takes it out. No JS interop call per chart and screen (no module import, no object
+// reference, no serializer metadata held by every circuit): the server only renders attributes.
+//   data-type ("bar", "line", "donut"), data-height, data-horizontal, data-dark: how it looks, read once;
+//   data-categories (["Merkez", ...]) and data-series ([{ name, values }]): the figures, JSON strings shared by every
+//   screen on the server. When a render changes them the chart is updated in place (no re-creation, no flicker),
+//   which live dashboards and the wall screen depend on.
+class ApexChartElement extends HTMLElement {
+    static observedAttributes = ['data-categories', 'data-series'];
+
+    connectedCallback() {
+        if (this.chart) return; // moved within the page (a card reordered): the chart came along
+        const type = this.dataset.type || 'bar';
+        const figures = this.figures();
+        this.chart = new ApexCharts(this, options({
+            type,
+            height: Number(this.dataset.height) || 300,
+            horizontal: this.dataset.horizontal === 'true',
+            dark: this.dataset.dark === 'true',
+            ...figures,
+        }));
+        this.chart.render();
+        this.shown = { categories: this.dataset.categories, series: this.dataset.series };
+    }
+
+    disconnectedCallback() {
+        // A move disconnects and connects again in one task; only an element really taken out loses its chart.
+        queueMicrotask(() => {
+            if (this.isConnected || !this.chart) return;
+            this.chart.destroy();
+            this.chart = null;
+        });
+    }
+
+    attributeChangedCallback() {
+        // Both attributes of one render change one after the other: one update after both.
+        if (!this.chart || this.pending) return;
+        this.pending = true;
+        queueMicrotask(() => {
+            this.pending = false;
+            this.update();
+        });
+    }
+
+    figures() {
+        return {
+            categories: JSON.parse(this.dataset.categories || '[]'),
+            series: JSON.parse(this.dataset.series || '[]'),
+        };
+    }
+
+    update() {
+        if (!this.chart) return;
+        const now = { categories: this.dataset.categories, series: this.dataset.series };
+        if (now.categories === this.shown.categories && now.series === this.shown.series) return;
         // Without new categories only the series are updated (the cheap path).
-        const categoriesChanged = JSON.stringify(fresh.categories) !== JSON.stringify(figures.categories);
-        figures = fresh;
-        if (donut) {
-            if (categoriesChanged) chart.updateOptions({ labels: fresh.categories }, false, false, false);
-            chart.updateSeries(fresh.series[0]?.values ?? [], false);
+        const categoriesChanged = now.categories !== this.shown.categories;
+        this.shown = now;
+        const fresh = this.figures();
+        if (this.dataset.type === 'donut') {
+            if (categoriesChanged) this.chart.updateOptions({ labels: fresh.categories }, false, false, false);
+            this.chart.updateSeries(fresh.series[0]?.values ?? [], false);
         } else {
-            if (categoriesChanged) chart.updateOptions({ xaxis: { categories: fresh.categories } }, false, false, false);
-            chart.updateSeries(fresh.series.map(s => ({ name: s.name, data: s.values })), false);
+            if (categoriesChanged) this.chart.updateOptions({ xaxis: { categories: fresh.categories } }, false, false, false);
+            this.chart.updateSeries(fresh.series.map(s => ({ name: s.name, data: s.values })), false);
         }
-    };
-    const observer = new MutationObserver(update);
-    observer.observe(element, { attributes: true, attributeFilter: ['data-chart'] });
-    return {
-        destroy() {
-            observer.disconnect();
-            chart.destroy();
-        },
-    };
+    }
 }
+
+if (!customElements.get('apex-chart')) customElements.define('apex-chart', ApexChartElement);
