@@ -6,10 +6,12 @@
 //    version (the pages render data-snapshot="snapshot-N"), so a clock tick or any other render is not mistaken for
 //    the update. Without it, any render batch counts, as in circuits.js.
 //  - --warmup W makes W changes first and leaves them out of the figures (default 0, as circuits.js).
+//  - --warm-circuits W opens W circuits and closes them before the "before" memory reading: what the first screens of
+//    a fresh app pay once (JIT, the shared snapshot, caches) is not spread over the circuits being measured.
 //  - --hold S keeps the circuits open S more seconds (to take a heap snapshot of the app meanwhile); --heap URL reads
 //    the app's managed heap after a full collection before and after the circuits open (bench endpoint).
 // Usage: node circuits-dashboard.js URL N [--pid PID] [--trigger URL_TO_GET --changes K] [--await-version]
-//        [--warmup W] [--hold S] [--heap URL]
+//        [--warmup W] [--warm-circuits W] [--hold S] [--heap URL]
 const signalR = require('@microsoft/signalr');
 const { MessagePackHubProtocol } = require('@microsoft/signalr-protocol-msgpack');
 const fs = require('fs');
@@ -74,6 +76,12 @@ const arrival = (c, after) => Promise.race([
   sleep(10000).then(() => null)]);
 
 (async () => {
+  const warm = +arg('--warm-circuits', '0');
+  if (warm) {
+    const opened = await Promise.all(Array.from({ length: warm }, () => openCircuit(process.env.COOKIE)));
+    await Promise.all(opened.map(c => c.conn.stop()));
+    await sleep(3000);
+  }
   const rss0 = rssKb(), heap0 = await heapKb();
   const t0 = Date.now();
   const circuits = [];

@@ -133,7 +133,7 @@ run_circuits() { # name path n
   log "change-to-screen latency: $1 with $3 circuits (fresh app)"
   start_app
   NODE_PATH=$CL/node_modules node bench/circuits-dashboard.js "$BASE$2" "$3" --pid "$APP_PID" --heap "$BASE/bench/bellek" \
-    --trigger "$BASE/bench/degisiklik?k={k}" --changes "$CHANGES" --await-version --warmup 2 | tee "$OUT/circuits-$1-$3.json"
+    --trigger "$BASE/bench/degisiklik?k={k}" --changes "$CHANGES" --await-version --warmup 2 --warm-circuits 5 | tee "$OUT/circuits-$1-$3.json"
   stop_app
   sleep 2
 }
@@ -170,11 +170,12 @@ done
       node -e '
         const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(l => JSON.parse(l));
         const o = Object.assign({}, ...lines);
-        console.log(`latency ${String(o.circuits).padStart(3)} ${process.argv[2].padEnd(20)}: median=${o.median_ms} ms p95=${o.p95_ms} ms max=${o.max_ms} ms missed=${o.missed}/${o.changes * o.circuits}  RSS ${o.rss_per_circuit_kb} KB/circuit, managed heap ${o.heap_per_circuit_kb} KB/circuit${o.circuits_with_errors ? "  ERRORS " + o.circuits_with_errors : ""}`);
+        console.log(`latency ${String(o.circuits).padStart(3)} ${process.argv[2].padEnd(20)}: median=${o.median_ms} ms p95=${o.p95_ms} ms max=${o.max_ms} ms missed=${o.missed}/${o.changes * o.circuits} batch=${o.batch_bytes_per_change} B  RSS ${o.rss_per_circuit_kb} KB/circuit, managed heap ${o.heap_per_circuit_kb} KB/circuit${o.circuits_with_errors ? "  ERRORS " + o.circuits_with_errors : ""}`);
       ' "$OUT/circuits-$name-$n.json" "$name"
     done
   done
   echo "  (floor = the bare page in this app under the same conditions; circuit-load README on an idle machine: 100 circuits p95 42 ms, 500 p95 127 ms)"
+  echo "  (memory: growth after 5 circuits were opened and closed first, divided by the circuits; batch = render-batch bytes per screen and change)"
   for kind in $BURST_KINDS; do node -e '
     const o = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n")[0]);
     console.log(`burst (${process.argv[2]}) 100/s x 10 s, 50 dashboards: changes ok=${o.changes_ok} failed=${o.changes_failed} in ${o.burst_s} s; app CPU ${o.app_cpu_s} s over ${o.observed_wall_s} s = ${o.app_cores_avg} cores avg (${o.app_cpu_ms_per_change} ms/change)`);
