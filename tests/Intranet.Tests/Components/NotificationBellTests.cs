@@ -41,6 +41,14 @@ public class NotificationBellTests : MudComponentTest
         _feed.Publish(ChangeTopic.Notifications);
 
         bell.WaitForAssertion(() => Assert.NotNull(bell.Find("button[aria-label='Bildirimler (2 okunmamış)']")));
+        Assert.Equal("2", bell.Find(".mud-badge").TextContent.Trim());
+
+        // The panel lists them, newest first; marking all read empties the count and the badge.
+        bell.Find("[data-testid=notification-bell] button").Click();
+        Assert.Equal(["İkinci", "İlk"], bell.FindAll("[data-testid=notification-item]").Select(i => i.QuerySelector("span span")!.TextContent));
+        await bell.Find("[data-testid=notification-mark-all]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        bell.WaitForAssertion(() => Assert.NotNull(bell.Find("button[aria-label='Bildirimler (0 okunmamış)']")));
+        Assert.Empty(bell.FindAll(".mud-badge"));
     }
 
     protected override void Dispose(bool disposing)

@@ -21,6 +21,21 @@ public class UserMenuTests : MudComponentTest
         var menu = Render<UserMenu>();
 
         Assert.Contains("Gülşen Işık", menu.Markup);
+        var button = menu.Find("[data-testid=user-menu] > button");
+        Assert.Equal("false", button.GetAttribute("aria-expanded"));
+        Assert.Empty(menu.FindAll("#user-menu-panel"));
+
+        button.Click();
+
+        Assert.Equal("true", menu.Find("[data-testid=user-menu] > button").GetAttribute("aria-expanded"));
+        Assert.Contains("Müdür", menu.Find("[data-testid=user-summary]").TextContent);
+        var form = menu.Find("#user-menu-panel form");
+        Assert.Equal("/hesap/cikis", form.GetAttribute("action"));
+        Assert.Contains("Oturumu kapat", form.QuerySelector("button[type=submit]")!.TextContent);
+
+        // Escape closes the panel (and gives the focus back to the button).
+        menu.Find("[data-testid=user-menu]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+        Assert.Empty(menu.FindAll("#user-menu-panel"));
     }
 
     [Fact]
