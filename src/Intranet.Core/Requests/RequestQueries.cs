@@ -16,54 +16,77 @@ public sealed class RequestQueries(IDbContextFactory<IntranetDbContext> dbFactor
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var visible = db.Requests.AsNoTracking().VisibleTo(User);
         // A search counts its matches up to a limit ("more than 1,000"): an exact count of a common word reads them all.
         var search = RequestSearch.IsFreeText(filter.Text);
         var plan = search ? await RequestSearch.PlanAsync(db, filter.Text!, page.PageSize, ct) : null;
-        IQueryable<Request> Filtered(RequestSearch.SqlitePlan? p) =>
-            Apply(db, visible, filter, now, p, instantBounds: true).ExceptIdentityMatches(filter, User);
+        IQueryable<Request> On(IntranetDbContext context, RequestSearch.SqlitePlan? p) =>
+            Apply(context, context.Requests.AsNoTracking().VisibleTo(User), filter, now, p, instantBounds: true).ExceptIdentityMatches(filter, User);
+        IQueryable<Request> Filtered(RequestSearch.SqlitePlan? p) => On(db, p);
         // A common word: counted through the index's matches (which stops at the limit early), but the page found by
         // walking the list in its order testing each row, rather than reading every match to sort them.
         var query = Filtered(plan is { Ids: null } ? null : plan);
         // Without a search and with no filter but dates and the directorate, the count is summed from the statistics
         // cells (kept in the transaction that changes the requests): counting "all requests" reads a million rows.
         var cellScope = search ? null : RequestStatisticsFromCells.ScopeFor(filter, User);
-        var counted = search ? await query.Take(RequestSearch.CountLimit + 1).CountAsync(ct)
-            : cellScope is { } scope ? await RequestStatisticsFromCells.CountAsync(db, User, filter, scope, now, ct)
-            : await query.CountAsync(ct);
-        var more = search && counted > RequestSearch.CountLimit;
-        if (plan is { Ids: null }) query = Filtered(plan);
-        var seesSecret = ConfidentialIdentity.Sees(User);
-        // The page's ids first, then their rows: a filter that matches thousands sorts index entries (the sort key
-        // and the id) rather than whole rows with their joins; no page query at all when nothing matched.
-        // A count from the cells is not taken as proof of an empty page: a write that bypassed their upkeep and was
-        // not followed by a rebuild must not hide requests from the list.
-        var ids = counted == 0 && cellScope is null ? [] : await Sort(query, page).Skip(page.Page * page.PageSize).Take(page.PageSize).Select(r => r.Id).ToListAsync(ct);
-        var rows = ids.Count == 0 ? [] : await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new
-            {
-                r.Id, r.Number, r.Type, r.Channel, r.Status,
-                Category = r.Category!.Name,
-                Neighbourhood = r.Neighbourhood!.Name,
-                r.DirectorateId,
-                Directorate = r.Directorate != null ? r.Directorate.Name : null,
-                r.AssigneeId,
-                Assignee = r.Assignee != null ? r.Assignee.DisplayName : null,
-                // A secret ihbar's sender never leaves the database for who may not know them.
-                Citizen = r.Citizen != null && (seesSecret || !r.IdentityConfidential) ? r.Citizen.FullName : null,
-                Text = r.Text.Substring(0, 160),
-                r.CreatedAt, r.DueAt, r.Note, r.Version, r.IdentityConfidential, r.Priority,
-            })
-            .ToListAsync(ct);
-        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        rows = rows.OrderBy(r => order[r.Id]).ToList();
-        var senders = await ConfidentialIdentity.SendersAsync(db, rows.Where(r => ConfidentialIdentity.Hides(User, r.IdentityConfidential)).Select(r => r.Id).ToList(), ct);
-        var items = rows.Select(r => new RequestListRow(r.Id, r.Number, r.Type, r.Channel, r.Status, r.Category, r.Neighbourhood,
-            r.DirectorateId, r.Directorate, r.AssigneeId, r.Assignee,
-            ConfidentialIdentity.Hides(User, r.IdentityConfidential) ? ConfidentialIdentity.Label : PersonalData.MaskName(r.Citizen),
-            ConfidentialIdentity.Redact(r.Text, senders.GetValueOrDefault(r.Id))!,
-            r.CreatedAt, r.DueAt, Request.OpenStatuses.Contains(r.Status) && r.DueAt < now, r.Note, r.Version, r.Priority)).ToList();
-        return new PagedResult<RequestListRow>(items, more ? RequestSearch.CountLimit : counted, more);
+        // A search's count is most of a search's time on a server database (the trigram index's whole match set):
+        // there it runs on a second connection beside the page's queries, so the list waits for the longer of the
+        // two instead of their sum. SQLite counts first (one file, and its in-memory test databases share one
+        // connection).
+        var countAside = search && !db.Database.IsSqlite()
+            ? CountSearchAsync(plan is { Ids: null } ? null : plan, ct)
+            : null;
+        try
+        {
+            var counted = countAside is not null ? -1
+                : search ? await query.Take(RequestSearch.CountLimit + 1).CountAsync(ct)
+                : cellScope is { } scope ? await RequestStatisticsFromCells.CountAsync(db, User, filter, scope, now, ct)
+                : await query.CountAsync(ct);
+            if (plan is { Ids: null }) query = Filtered(plan);
+            var seesSecret = ConfidentialIdentity.Sees(User);
+            // The page's ids first, then their rows: a filter that matches thousands sorts index entries (the sort key
+            // and the id) rather than whole rows with their joins; no page query at all when nothing matched.
+            // A count from the cells is not taken as proof of an empty page: a write that bypassed their upkeep and was
+            // not followed by a rebuild must not hide requests from the list.
+            var ids = counted == 0 && cellScope is null ? [] : await Sort(query, page).Skip(page.Page * page.PageSize).Take(page.PageSize).Select(r => r.Id).ToListAsync(ct);
+            var rows = ids.Count == 0 ? [] : await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id))
+                .Select(r => new
+                {
+                    r.Id, r.Number, r.Type, r.Channel, r.Status,
+                    Category = r.Category!.Name,
+                    Neighbourhood = r.Neighbourhood!.Name,
+                    r.DirectorateId,
+                    Directorate = r.Directorate != null ? r.Directorate.Name : null,
+                    r.AssigneeId,
+                    Assignee = r.Assignee != null ? r.Assignee.DisplayName : null,
+                    // A secret ihbar's sender never leaves the database for who may not know them.
+                    Citizen = r.Citizen != null && (seesSecret || !r.IdentityConfidential) ? r.Citizen.FullName : null,
+                    Text = r.Text.Substring(0, 160),
+                    r.CreatedAt, r.DueAt, r.Note, r.Version, r.IdentityConfidential, r.Priority,
+                })
+                .ToListAsync(ct);
+            var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            rows = rows.OrderBy(r => order[r.Id]).ToList();
+            var senders = await ConfidentialIdentity.SendersAsync(db, rows.Where(r => ConfidentialIdentity.Hides(User, r.IdentityConfidential)).Select(r => r.Id).ToList(), ct);
+            var items = rows.Select(r => new RequestListRow(r.Id, r.Number, r.Type, r.Channel, r.Status, r.Category, r.Neighbourhood,
+                r.DirectorateId, r.Directorate, r.AssigneeId, r.Assignee,
+                ConfidentialIdentity.Hides(User, r.IdentityConfidential) ? ConfidentialIdentity.Label : PersonalData.MaskName(r.Citizen),
+                ConfidentialIdentity.Redact(r.Text, senders.GetValueOrDefault(r.Id))!,
+                r.CreatedAt, r.DueAt, Request.OpenStatuses.Contains(r.Status) && r.DueAt < now, r.Note, r.Version, r.Priority)).ToList();
+            if (countAside is not null) counted = await countAside;
+            var more = search && counted > RequestSearch.CountLimit;
+            return new PagedResult<RequestListRow>(items, more ? RequestSearch.CountLimit : counted, more);
+        }
+        finally
+        {
+            // Never left running unobserved when the page's queries fail or are cancelled.
+            if (countAside is not null) await Task.WhenAny(countAside);
+        }
+
+        async Task<int> CountSearchAsync(RequestSearch.SqlitePlan? countPlan, CancellationToken token)
+        {
+            await using var aside = await dbFactory.CreateDbContextAsync(token);
+            return await On(aside, countPlan).Take(RequestSearch.CountLimit + 1).CountAsync(token);
+        }
     }
 
     /// <summary>The filter as SQL. Shared with exports and statistics so every figure means the same rows.</summary>

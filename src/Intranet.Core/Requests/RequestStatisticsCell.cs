@@ -80,20 +80,20 @@ public static class HistogramCodec
 
     public static List<HistogramBucket> Decode(byte[] bytes)
     {
-        var list = new List<HistogramBucket>(bytes.Length / Size);
-        ReadInto(bytes, list.Add);
+        var list = new List<HistogramBucket>(CountOf(bytes));
+        for (var i = 0; i < CountOf(bytes); i++) list.Add(At(bytes, i));
         return list;
     }
 
-    /// <summary>Reads without building a list: the statistics merge many cells into one dictionary.</summary>
-    public static void ReadInto(ReadOnlySpan<byte> bytes, Action<HistogramBucket> add)
+    /// <summary>How many buckets the encoded histogram holds.</summary>
+    public static int CountOf(ReadOnlySpan<byte> bytes) => bytes.Length / Size;
+
+    /// <summary>The <paramref name="index"/>th bucket (the statistics merge hundreds of cells' buckets without a delegate call each).</summary>
+    public static HistogramBucket At(ReadOnlySpan<byte> bytes, int index)
     {
-        for (var i = 0; i + Size <= bytes.Length; i += Size)
-        {
-            var b = bytes.Slice(i, Size);
-            add(new HistogramBucket(BinaryPrimitives.ReadInt16LittleEndian(b), BinaryPrimitives.ReadInt32LittleEndian(b[2..]),
-                BinaryPrimitives.ReadInt32LittleEndian(b[6..]), BinaryPrimitives.ReadInt32LittleEndian(b[10..]), BinaryPrimitives.ReadInt32LittleEndian(b[14..])));
-        }
+        var b = bytes.Slice(index * Size, Size);
+        return new HistogramBucket(BinaryPrimitives.ReadInt16LittleEndian(b), BinaryPrimitives.ReadInt32LittleEndian(b[2..]),
+            BinaryPrimitives.ReadInt32LittleEndian(b[6..]), BinaryPrimitives.ReadInt32LittleEndian(b[10..]), BinaryPrimitives.ReadInt32LittleEndian(b[14..]));
     }
 
     public static byte[] Encode(IEnumerable<HistogramBucket> buckets)
