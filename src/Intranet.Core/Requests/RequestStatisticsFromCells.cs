@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Data;
+using System.Runtime.InteropServices;
 using Intranet.Core.Common;
 using Intranet.Core.Data;
 using Microsoft.Data.Sqlite;

@@ -7,6 +7,7 @@ using Intranet.Core.Common;
 using Intranet.Core.Dashboard;
 using Intranet.Core.Requests;
 using Intranet.Web.Components.Pages.Requests;
+using Intranet.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Intranet.Web.Components.Pages.Dashboard;
@@ -21,7 +22,6 @@ namespace Intranet.Web.Components.Pages.Dashboard;
 /// </summary>
 public static class SharedRows
 {
-    private const string Link = "mud-typography mud-link mud-primary-text mud-link-underline-hover";
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, IReadOnlyList<MarkupString>>> Cache = new();
 
@@ -71,7 +71,7 @@ public static class SharedRows
     private static string Cell(string text) => Html.Encode(text);
 
     private static string Linked(int value, RequestFilter filter) =>
-        $"<a class=\"{Link}\" href=\"{Html.Encode(RequestFilterQuery.ListUrl(filter))}\">{N(value)}</a>";
+        $"<a class=\"{PlainLink.Class}\" href=\"{Html.Encode(RequestFilterQuery.ListUrl(filter))}\">{N(value)}</a>";
 
     private static MarkupString Row(params string[] cells)
     {
