@@ -21,6 +21,8 @@ public sealed record FeedResponse
     /// <summary>Answers 304 to a request carrying this tag in If-None-Match.</summary>
     public string? ETag { get; init; }
     public TimeSpan Delay { get; init; }
+    /// <summary>When set, the answer waits until this task completes: a test holds a request in flight for as long as it needs.</summary>
+    public Task? Gate { get; init; }
     /// <summary>No Content-Length: the body streams in chunks, so only reading it shows its size.</summary>
     public bool Chunked { get; init; }
 
@@ -37,6 +39,7 @@ public sealed class FeedServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, FeedResponse> _responses = new();
     private readonly ConcurrentDictionary<string, int> _inFlight = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _arrived = new();
 
     public ConcurrentDictionary<string, int> Requests { get; } = new();
     public ConcurrentDictionary<string, int> NotModified { get; } = new();
@@ -69,6 +72,7 @@ public sealed class FeedServer : IAsyncDisposable
         Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
         var now = _inFlight.AddOrUpdate(path, 1, (_, n) => n + 1);
         MaxConcurrent.AddOrUpdate(path, now, (_, max) => Math.Max(max, now));
+        ArrivalOf(path).TrySetResult();
         try
         {
             if (!_responses.TryGetValue(path, out var r))
@@ -76,11 +80,12 @@ public sealed class FeedServer : IAsyncDisposable
                 context.Response.StatusCode = 404;
                 return;
             }
-            if (r.Delay > TimeSpan.Zero)
+            try
             {
-                try { await Task.Delay(r.Delay, context.RequestAborted); }
-                catch (OperationCanceledException) { return; }
+                if (r.Delay > TimeSpan.Zero) await Task.Delay(r.Delay, context.RequestAborted);
+                if (r.Gate is not null) await r.Gate.WaitAsync(context.RequestAborted);
             }
+            catch (OperationCanceledException) { return; }
             if (r.ETag is not null && context.Request.Headers.IfNoneMatch.ToString().Contains(r.ETag, StringComparison.Ordinal))
             {
                 NotModified.AddOrUpdate(path, 1, (_, n) => n + 1);
@@ -111,6 +116,12 @@ public sealed class FeedServer : IAsyncDisposable
     }
 
     public int RequestsTo(string path) => Requests.GetValueOrDefault(path);
+
+    /// <summary>Completes when the first request to the path has arrived.</summary>
+    public Task FirstRequestTo(string path) => ArrivalOf(path).Task;
+
+    private TaskCompletionSource ArrivalOf(string path) =>
+        _arrived.GetOrAdd(path, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public async ValueTask DisposeAsync()
     {
