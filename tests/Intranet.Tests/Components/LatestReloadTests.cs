@@ -1,3 +1,4 @@
+using Intranet.Tests.Infrastructure;
 using Intranet.Web.Components.Shared;
 
 namespace Intranet.Tests.Components;
@@ -56,7 +57,7 @@ public sealed class LatestReloadTests
         Assert.Equal(1, read.Started);
 
         read.Release(1);
-        await WaitUntilAsync(() => read.Started == 2);
+        await Eventually.TrueAsync(() => read.Started == 2);
         read.Release(2);
         await first;
         Assert.Equal([0, 5], read.SeenVersions);
@@ -72,7 +73,7 @@ public sealed class LatestReloadTests
         Assert.Equal(1, read.Started);
         read.Version = 1;
         read.Release(1);
-        await WaitUntilAsync(() => read.Started == 2);
+        await Eventually.TrueAsync(() => read.Started == 2);
         read.Release(2);
         Assert.Equal([0, 1], read.SeenVersions);
     }
@@ -90,7 +91,7 @@ public sealed class LatestReloadTests
 
         reload.Request();
         read.Fail(1, new InvalidOperationException("veritabanı yok"));
-        await WaitUntilAsync(() => { lock (errors) return errors.Count == 1; });
+        await Eventually.TrueAsync(() => { lock (errors) return errors.Count == 1; });
         Assert.Equal("veritabanı yok", errors[0].Message);
 
         var again = reload.RunAsync();
@@ -107,15 +108,5 @@ public sealed class LatestReloadTests
         var run = reload.RunAsync();
         read.Fail(1, new TimeoutException());
         await Assert.ThrowsAsync<TimeoutException>(() => run);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not come true in 10 s.");
-            await Task.Delay(5);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Intranet.Tests.Infrastructure;
 using Intranet.Core.Common;
 using Intranet.Core.Dashboard;
 using Intranet.Core.Requests;
@@ -111,7 +112,7 @@ public class DashboardAggregatorTests
         Assert.Equal(0, pushes);
 
         _feed.Publish(ChangeEvent.ForRequest(null, Intake(10, directorate: 1)));
-        await WaitUntilAsync(() => pushes == 1);
+        await Eventually.TrueAsync(() => pushes == 1);
         Assert.Equal(1, _computations);
     }
 
@@ -138,7 +139,7 @@ public class DashboardAggregatorTests
         await Task.Delay(100);
         release.SetResult();
 
-        await WaitUntilAsync(() => last?.Headline.Open == 2 + 1);                            // second load's 2, plus the change
+        await Eventually.TrueAsync(() => last?.Headline.Open == 2 + 1);                            // second load's 2, plus the change
         Assert.Equal(1, first.Headline.Open);
     }
 
@@ -150,7 +151,7 @@ public class DashboardAggregatorTests
         using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { last = s; return Task.CompletedTask; });
 
         for (var i = 0; i < 100; i++) _feed.Publish(ChangeTopic.Requests);   // a burst within one window
-        await WaitUntilAsync(() => last is not null);
+        await Eventually.TrueAsync(() => last is not null);
         await Task.Delay(900);                                                // let any trailing refresh finish
 
         // One load at the burst's start and at most one after the window for what came during it.
@@ -166,9 +167,9 @@ public class DashboardAggregatorTests
         using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { lock (opens) opens.Add(s.Headline.Open); return Task.CompletedTask; });
 
         _feed.Publish(ChangeTopic.Requests);
-        await Task.Delay(100);                                                 // the first reload is reading
+        await Eventually.TrueAsync(() => Volatile.Read(ref _computations) == 1); // the first reload is reading
         for (var i = 0; i < 10; i++) _feed.Publish(ChangeTopic.Requests);
-        await WaitUntilAsync(() => { lock (opens) return opens.Count >= 2; });
+        await Eventually.TrueAsync(() => { lock (opens) return opens.Count >= 2; });
         await Task.Delay(700);
 
         Assert.Equal(2, _computations);
@@ -201,7 +202,7 @@ public class DashboardAggregatorTests
         DashboardSnapshot? last = null;
         using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { last = s; return Task.CompletedTask; });
 
-        await WaitUntilAsync(() => last?.Headline.Open >= 4);                // loads 3, 4, … are the municipality's
+        await Eventually.TrueAsync(() => last?.Headline.Open >= 4);                // loads 3, 4, … are the municipality's
         Assert.InRange(_computations, 4, 6);
     }
 
@@ -216,11 +217,5 @@ public class DashboardAggregatorTests
         await Task.Delay(200);
 
         Assert.Equal(1, _computations);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
-        Assert.True(condition(), "the condition was not met within 5 s");
     }
 }
