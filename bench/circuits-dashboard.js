@@ -8,6 +8,8 @@
 //  - --warmup W makes W changes first and leaves them out of the figures (default 0, as circuits.js).
 //  - --warm-circuits W opens W circuits and closes them before the "before" memory reading: what the first screens of
 //    a fresh app pay once (JIT, the shared snapshot, caches) is not spread over the circuits being measured.
+//  - --dump-batches FILE writes the first circuit's render batches during the measured changes, one base64 line each
+//    (bench/render-batches.js FILE tells what they carry: which components, edits and frames).
 //  - --hold S keeps the circuits open S more seconds (to take a heap snapshot of the app meanwhile); --heap URL reads
 //    the app's managed heap after a full collection before and after the circuits open (bench endpoint).
 // Usage: node circuits-dashboard.js URL N [--pid PID] [--trigger URL_TO_GET --changes K] [--await-version]
@@ -15,20 +17,18 @@
 const signalR = require('@microsoft/signalr');
 const { MessagePackHubProtocol } = require('@microsoft/signalr-protocol-msgpack');
 const fs = require('fs');
+const versionIn = require('./snapshot-version');
 const arg = (k, d) => { const i = process.argv.indexOf(k); return i > 0 ? process.argv[i + 1] : d; };
 const [url, n] = process.argv.slice(2);
 const N = +n, pid = arg('--pid'), trigger = arg('--trigger'), K = +arg('--changes', '10'), heapUrl = arg('--heap');
 const awaitVersion = process.argv.includes('--await-version');
 const WARMUP = +arg('--warmup', '0');
+const dumpFile = arg('--dump-batches');
+let dumping = null; // the circuit whose batches are written, while the measured changes run
 const rssKb = () => pid ? +fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1] : 0;
 const heapKb = async () => heapUrl ? Math.round((await (await fetch(heapUrl)).json()).heap_bytes / 1024) : 0;
 const pct = (a, p) => a[Math.min(a.length - 1, Math.floor(p / 100 * a.length))];
 const sleep = ms => new Promise(r => setTimeout(r, ms));
-const versionIn = data => {
-  const m = [...Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1').matchAll(/snapshot-(\d+)/g)];
-  return m.length ? Math.max(...m.map(x => +x[1])) : null;
-};
-
 async function openCircuit(cookie) {
   const res = await fetch(url, { headers: cookie ? { cookie } : {} });
   const html = await res.text();
@@ -44,6 +44,7 @@ async function openCircuit(cookie) {
   conn.on('JS.RenderBatch', (id, data) => {
     c.batches++;
     c.bytes += data ? data.byteLength : 0;
+    if (dumping === c && data) fs.appendFileSync(dumpFile, Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') + '\n');
     const at = Date.now();
     const v = awaitVersion && data ? versionIn(data) : null;
     if (v !== null && v > c.version) c.version = v;
@@ -104,6 +105,7 @@ const arrival = (c, after) => Promise.race([
     }
     const lat = []; let missed = 0;
     for (const c of circuits) c.bytes = 0;
+    if (dumpFile) { fs.writeFileSync(dumpFile, ''); dumping = circuits[0]; }
     for (let k = 0; k < K; k++) {
       const arrivals = circuits.map(c => arrival(c, c.version));
       const start = Date.now();

@@ -18,10 +18,7 @@ const N = +n, pid = arg('--pid'), trigger = arg('--trigger');
 const RATE = +arg('--rate', '100'), SECONDS = +arg('--seconds', '10'), CLK = +arg('--clk-tck', '100');
 const MAX_INFLIGHT = +arg('--max-inflight', '64');
 const versionUrl = arg('--version-url');
-const versionIn = data => {
-  const m = [...Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1').matchAll(/snapshot-(\d+)/g)];
-  return m.length ? Math.max(...m.map(x => +x[1])) : null;
-};
+const versionIn = require('./snapshot-version');
 const TOTAL = Math.min(RATE * SECONDS, 5000); // hard bound on the number of requests this script ever sends
 if (!trigger || !pid || !N) { console.error('usage: dashboard-burst.js URL N --pid PID --trigger URL'); process.exit(2); }
 if (!/^http:\/\/127\.0\.0\.1[:/]/.test(trigger) || !/^http:\/\/127\.0\.0\.1[:/]/.test(url)) { console.error('only 127.0.0.1 targets'); process.exit(2); }

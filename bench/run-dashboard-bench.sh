@@ -9,7 +9,8 @@
 # Environment: DASHBENCH_DIR (/tmp/dashbench), DASHBENCH_SOURCE_DB, DASHBENCH_REQUESTS (1000000),
 #              DASHBENCH_RUNS (30), DASHBENCH_CIRCUITS ("50 200 500"), DASHBENCH_CHANGES (20),
 #              DASHBENCH_FLOOR_PAGES (/bench/bos), DASHBENCH_SKIP_REFRESH (reuse the last refresh figures),
-#              CIRCUIT_LOAD (/work/shared/tools/circuit-load)
+#              DASHBENCH_BURST_KINDS ("route intake"; " " for none), DASHBENCH_CLIENT_ARGS (more options for
+#              circuits-dashboard.js, e.g. "--dump-batches FILE"), CIRCUIT_LOAD (/work/shared/tools/circuit-load)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -133,7 +134,7 @@ run_circuits() { # name path n
   log "change-to-screen latency: $1 with $3 circuits (fresh app)"
   start_app
   NODE_PATH=$CL/node_modules node bench/circuits-dashboard.js "$BASE$2" "$3" --pid "$APP_PID" --heap "$BASE/bench/bellek" \
-    --trigger "$BASE/bench/degisiklik?k={k}" --changes "$CHANGES" --await-version --warmup 2 --warm-circuits 5 | tee "$OUT/circuits-$1-$3.json"
+    --trigger "$BASE/bench/degisiklik?k={k}" --changes "$CHANGES" --await-version --warmup 2 --warm-circuits 5 ${DASHBENCH_CLIENT_ARGS:-} | tee "$OUT/circuits-$1-$3.json"
   stop_app
   sleep 2
 }

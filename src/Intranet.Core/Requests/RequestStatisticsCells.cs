@@ -209,7 +209,7 @@ public static class RequestStatisticsCells
         };
         var found = await rows.GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), InTime = g.Count(r => r.ResolvedInTime == true), Min = g.Min(r => r.ResolutionMinutes), Max = g.Max(r => r.ResolutionMinutes) })
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct); // one group (or none): Single says so, where First made EF warn of a missing OrderBy
         return found is { Count: > 0 } ? new HistogramBucket(bucket, found.Count, found.InTime, found.Min!.Value, found.Max!.Value) : null;
     }
 

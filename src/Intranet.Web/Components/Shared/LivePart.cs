@@ -20,9 +20,17 @@ public abstract class LivePart : ComponentBase
     protected override bool ShouldRender()
     {
         var inputs = Inputs;
-        if (_drawn is not null && inputs.Length == _drawn.Length && inputs.Select((x, i) => ReferenceEquals(x, _drawn[i]) || Equals(x, _drawn[i])).All(same => same))
-            return false;
+        if (_drawn is not null && Same(inputs, _drawn)) return false;
         _drawn = inputs;
+        return true;
+    }
+
+    // A plain loop: this runs for every part of every open screen on each change.
+    private static bool Same(object?[] now, object?[] drawn)
+    {
+        if (now.Length != drawn.Length) return false;
+        for (var i = 0; i < now.Length; i++)
+            if (!ReferenceEquals(now[i], drawn[i]) && !Equals(now[i], drawn[i])) return false;
         return true;
     }
 }

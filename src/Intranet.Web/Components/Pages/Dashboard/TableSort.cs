@@ -10,6 +10,10 @@ public sealed class TableSort(string column, bool descending)
 {
     private const string Arrow = "<path d=\"M0 0h24v24H0V0z\" fill=\"none\"/><path d=\"M4 12l1.41 1.41L11 7.83V20h2V7.83l5.58 5.59L20 12l-8-8-8 8z\"/>";
 
+    private static readonly Dictionary<string, MarkupString> Icons = new[] { "none", "asc", "desc" }.ToDictionary(d => d, d => new MarkupString(
+        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium mud-table-sort-label-icon mud-direction-{d}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{Arrow}</svg>"));
+    private readonly Dictionary<string, Action> _handlers = [];
+
     public string Column { get; private set; } = column;
     public bool Descending { get; private set; } = descending;
 
@@ -18,8 +22,18 @@ public sealed class TableSort(string column, bool descending)
 
     public string AriaSort(string column) => column != Column ? "none" : Descending ? "descending" : "ascending";
 
-    public MarkupString Icon(string column) => new(
-        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium mud-table-sort-label-icon mud-direction-{(column != Column ? "none" : Descending ? "desc" : "asc")}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{Arrow}</svg>");
+    public MarkupString Icon(string column) => Icons[column != Column ? "none" : Descending ? "desc" : "asc"];
+
+    /// <summary>
+    /// The click handler of a column's header: one delegate per column, kept. A new lambda on each render would be a new
+    /// event handler, registered again on every open screen and sent to every browser each time the table redraws.
+    /// </summary>
+    public Action SortBy(string column, Action changed) => _handlers.TryGetValue(column, out var handler) ? handler
+        : _handlers[column] = () =>
+        {
+            Toggle(column);
+            changed();
+        };
 
     public IEnumerable<T> Apply<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key, IComparer<TKey>? comparer = null) =>
         Descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer);
