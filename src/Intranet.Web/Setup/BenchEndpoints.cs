@@ -73,7 +73,12 @@ public static class BenchEndpoints
             GC.WaitForPendingFinalizers();
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             using var process = Process.GetCurrentProcess();
-            return Results.Ok(new { heap_bytes = GC.GetTotalMemory(false), rss_bytes = process.WorkingSet64 });
+            // JIT figures too: methods still being compiled in a steady state are CPU a benchmark should know about.
+            return Results.Ok(new
+            {
+                heap_bytes = GC.GetTotalMemory(false), rss_bytes = process.WorkingSet64,
+                jit_methods = System.Runtime.JitInfo.GetCompiledMethodCount(), jit_ms = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,
+            });
         }).AllowAnonymous();
     }
 }
