@@ -67,4 +67,14 @@ public class ApexChartTests : MudComponentTest
 
         Assert.Equal(renders, cut.RenderCount);
     }
+
+    [Fact]
+    public void The_fragment_the_dashboard_cards_draw_is_the_same_element_as_the_component()
+    {
+        var component = RenderChart(3, 5);
+        var fragment = Render(ApexChart.Of("bar", "Mahalle bazında başvurular", ["Merkez", "Gürsel"],
+            [new ApexChart.ChartSeries("Toplam", [3, 5])], horizontal: true));
+
+        fragment.MarkupMatches(component.Markup);
+    }
 }
