@@ -39,8 +39,8 @@ public class TwoServerTests(RedisServer redis) : IClassFixture<RedisServer>
         {
             var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
             var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<Intranet.Core.Data.IntranetDbContext>>().CreateDbContextAsync();
-            var category = await db.Categories.FirstAsync();
-            var neighbourhood = await db.Neighbourhoods.FirstAsync();
+            var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+            var neighbourhood = await db.Neighbourhoods.OrderBy(n => n.Id).FirstAsync();
             await requests.CreateAsync(new IntakeForm
             {
                 Channel = RequestChannel.Web, CitizenName = "Çiğdem Ilgın", Email = "cigdem@example.com",

@@ -103,7 +103,7 @@ public class BulkWorkTests(BrowserApp browser) : IClassFixture<BrowserApp>
         var fen = await db.Directorates.SingleAsync(d => d.Code == "FEN");
         var category = await db.Categories.FirstAsync(c => c.DefaultDirectorateId == fen.Id && c.StopWarning == null);
         var ilgaz = await db.Users.SingleAsync(u => u.DisplayName == "Ilgaz Şimşek");
-        var neighbourhood = await db.Neighbourhoods.FirstAsync();
+        var neighbourhood = await db.Neighbourhoods.OrderBy(n => n.Id).FirstAsync();
         var now = DateTime.UtcNow;
         db.Requests.AddRange(Enumerable.Range(1, 60).Select(i => new Request
         {

@@ -81,8 +81,8 @@ public sealed class RegisterNumberTests
                 desk = new UserContext(u.Id, u.ObjectId, u.DisplayName, u.RoleList().ToHashSet(), u.DirectorateId, true);
                 form = new IntakeForm
                 {
-                    HasCitizen = false, Channel = RequestChannel.Web, NeighbourhoodId = (await db.Neighbourhoods.FirstAsync()).Id,
-                    CategoryId = (await db.Categories.FirstAsync()).Id, Text = "Sokak lambası yanmıyor, akşamları çok karanlık.",
+                    HasCitizen = false, Channel = RequestChannel.Web, NeighbourhoodId = (await db.Neighbourhoods.OrderBy(n => n.Id).FirstAsync()).Id,
+                    CategoryId = (await db.Categories.OrderBy(c => c.Id).FirstAsync()).Id, Text = "Sokak lambası yanmıyor, akşamları çok karanlık.",
                 };
             }
             var calendars = new WorkingCalendarProvider(_ => Task.FromResult(TurkishHolidays.Shipped().ToList()));

@@ -29,7 +29,7 @@ public class PressHttpTests(PressHttpTests.App app) : IClassFixture<PressHttpTes
     private async Task<int> ScanIdAsync()
     {
         await using var db = Database();
-        if (await db.PressScans.Select(s => (int?)s.Id).FirstOrDefaultAsync() is { } id) return id;
+        if (await db.PressScans.OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync() is { } id) return id;
         var clipping = await db.PressClippings.OrderBy(c => c.Id).FirstAsync();
         var scan = new PressScan { ClippingId = clipping.Id, FileName = "sayfa 5.png", ContentType = "image/png", Size = Png.Length, Content = Png, UploadedBy = "test" };
         db.PressScans.Add(scan);

@@ -226,7 +226,7 @@ public sealed class RequestStatisticsCellsTests
     private static async Task<int> FirstNeighbourhood(Func<UserContext, IDbContextFactory<IntranetDbContext>> factory)
     {
         await using var db = await factory(UserContext.System).CreateDbContextAsync();
-        return await db.Requests.Select(r => r.NeighbourhoodId).FirstAsync();
+        return await db.Requests.OrderBy(r => r.Id).Select(r => r.NeighbourhoodId).FirstAsync();
     }
 
     private static RequestStatistics Statistics(Func<UserContext, IDbContextFactory<IntranetDbContext>> factory, UserContext user, bool cells = true) =>

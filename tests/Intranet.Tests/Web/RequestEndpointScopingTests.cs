@@ -54,7 +54,7 @@ public class RequestEndpointScopingTests(RequestEndpointScopingTests.App app) : 
         var created = await scope.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(new IntakeForm
         {
             Channel = RequestChannel.MobilEkip, CitizenName = "İsmail Çakır", Phone = "0535 123 45 67",
-            NeighbourhoodId = (await db.Neighbourhoods.FirstAsync()).Id, CategoryId = category.Id,
+            NeighbourhoodId = (await db.Neighbourhoods.OrderBy(n => n.Id).FirstAsync()).Id, CategoryId = category.Id,
             Text = "Mobil ekip fotoğrafladı: yol çökmüş.", Attachments = [new UploadedFile("cukur.png", "image/png", Png)],
         });
         return await db.RequestAttachments.Where(a => a.RequestId == created.Id).Select(a => a.Id).SingleAsync();

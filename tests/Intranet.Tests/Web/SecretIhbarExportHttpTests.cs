@@ -37,7 +37,7 @@ public class SecretIhbarExportHttpTests(SecretIhbarExportHttpTests.App app) : IC
                 ExternalReference = "CMR-2099-7654321", Status = RequestStatus.HavaleEdildi, IdentityConfidential = true,
                 Text = "Dükkânın arkasında kaçak imalathane var, adımın verilmesini istemiyorum.",
                 Citizen = new Citizen { FullName = Name, Phone = PhoneNumber.Normalize(Phone), TcKimlikNo = "10000000146", CreatedAt = now },
-                NeighbourhoodId = (await db.Neighbourhoods.FirstAsync()).Id, CategoryId = category.Id, DirectorateId = zabita.Id,
+                NeighbourhoodId = (await db.Neighbourhoods.OrderBy(n => n.Id).FirstAsync()).Id, CategoryId = category.Id, DirectorateId = zabita.Id,
                 CreatedAt = now, CreatedOn = IstanbulTime.Today(now), DueAt = now.AddDays(3), AnswerDueAt = now.AddDays(3), UpdatedAt = now,
             });
             await db.SaveChangesAsync();
