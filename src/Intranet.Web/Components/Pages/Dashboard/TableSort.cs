@@ -1,3 +1,4 @@
+using Intranet.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Intranet.Web.Components.Pages.Dashboard;
@@ -10,8 +11,8 @@ public sealed class TableSort(string column, bool descending)
 {
     private const string Arrow = "<path d=\"M0 0h24v24H0V0z\" fill=\"none\"/><path d=\"M4 12l1.41 1.41L11 7.83V20h2V7.83l5.58 5.59L20 12l-8-8-8 8z\"/>";
 
-    private static readonly Dictionary<string, MarkupString> Icons = new[] { "none", "asc", "desc" }.ToDictionary(d => d, d => new MarkupString(
-        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium mud-table-sort-label-icon mud-direction-{d}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{Arrow}</svg>"));
+    private static readonly Dictionary<string, MarkupString> Icons = new[] { "none", "asc", "desc" }.ToDictionary(d => d,
+        d => new MarkupString(SvgIcon.Markup(Arrow, $"mud-icon-size-medium mud-table-sort-label-icon mud-direction-{d}")));
     private readonly Dictionary<string, Action> _handlers = [];
 
     public string Column { get; private set; } = column;
