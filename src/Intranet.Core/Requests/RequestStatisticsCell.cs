@@ -80,8 +80,9 @@ public static class HistogramCodec
 
     public static List<HistogramBucket> Decode(byte[] bytes)
     {
-        var list = new List<HistogramBucket>(CountOf(bytes));
-        for (var i = 0; i < CountOf(bytes); i++) list.Add(At(bytes, i));
+        var count = CountOf(bytes);
+        var list = new List<HistogramBucket>(count);
+        for (var i = 0; i < count; i++) list.Add(At(bytes, i));
         return list;
     }
 

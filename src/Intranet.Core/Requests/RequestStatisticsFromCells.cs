@@ -60,7 +60,7 @@ internal static class RequestStatisticsFromCells
                     (open, overdue) = (open + count, overdue + (day < today ? count : 0));
                 if (!buckets.TryGetValue(row.Key, out var ofKey)) buckets[row.Key] = ofKey = [];
                 var histogram = row.Histogram;
-                for (var i = 0; i < HistogramCodec.CountOf(histogram); i++)
+                for (int i = 0, count = HistogramCodec.CountOf(histogram); i < count; i++)
                 {
                     var b = HistogramCodec.At(histogram, i);
                     ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(ofKey, b.Bucket, out var had);

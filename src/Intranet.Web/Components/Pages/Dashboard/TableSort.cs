@@ -28,6 +28,7 @@ public sealed class TableSort(string column, bool descending)
     /// <summary>
     /// The click handler of a column's header: one delegate per column, kept. A new lambda on each render would be a new
     /// event handler, registered again on every open screen and sent to every browser each time the table redraws.
+    /// <paramref name="changed"/> (the card's Invalidate, the same on every call) is kept from the column's first call.
     /// </summary>
     public Action SortBy(string column, Action changed) => _handlers.TryGetValue(column, out var handler) ? handler
         : _handlers[column] = () =>
