@@ -1,7 +1,7 @@
 // Variant of /work/shared/tools/circuit-load/circuits.js for the live dashboard (bench/run-dashboard-bench.sh), with
-// three differences:
-//  - JS interop calls expecting an IJSObjectReference get one. The stock client answers every call with null, which
-//    the dashboard's ApexChart component (`import` of its module, then `create`) cannot survive.
+// these differences:
+//  - JS interop calls expecting an IJSObjectReference get one. The stock client answers every call with null, which a
+//    component importing a JS module cannot survive (the charts needed it while they used interop; they no longer do).
 //  - --await-version: a change counts as arrived on a circuit only with a render batch carrying a newer snapshot
 //    version (the pages render data-snapshot="snapshot-N"), so a clock tick or any other render is not mistaken for
 //    the update. Without it, any render batch counts, as in circuits.js.
@@ -51,7 +51,7 @@ async function openCircuit(cookie) {
     conn.send('OnRenderCompleted', id, null).catch(() => {});
     c.waiters = c.waiters.filter(w => !w(at, v));
   });
-  // A call whose result is an IJSObjectReference (resultType 1: `import` of a JS module, ApexChart's `create`) gets a
+  // A call whose result is an IJSObjectReference (resultType 1: `import` of a JS module) gets a
   // fresh object id, as blazor.web.js would give; a null there makes the component throw and the circuit end.
   conn.on('JS.BeginInvokeJS', (handle, identifier, argsJson, resultType) => {
     const result = resultType === 1 ? { __jsObjectId: ++c.nextObjectId } : null;
