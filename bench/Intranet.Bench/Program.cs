@@ -21,7 +21,7 @@ builder.UseProvider(provider, connection);
 // --sql: print the SQL of every command (to read query plans), and run one iteration.
 if (options.Has("sql")) builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
 var dbOptions = builder.Options;
-IntranetDbContext NewContext(UserContext user) => new(dbOptions, new FixedCurrentUser(user));
+IntranetDbContext NewContext(UserContext user) => new(dbOptions, new FixedCurrentUser(user), TimeProvider.System);
 
 Console.WriteLine($"== {provider}: {count:N0} requests, {iterations} iterations after {warmup} warm-up, {Environment.ProcessorCount} cores");
 await using (var db = NewContext(UserContext.System))
@@ -178,5 +178,5 @@ sealed class FrozenClock(DateTimeOffset at) : TimeProvider
 
 sealed class Factory(DbContextOptions<IntranetDbContext> options, UserContext user) : IDbContextFactory<IntranetDbContext>
 {
-    public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user));
+    public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user), TimeProvider.System);
 }

@@ -33,7 +33,7 @@ for (var run = 1; run <= runs; run++)
     var builder = new DbContextOptionsBuilder<IntranetDbContext>();
     builder.UseProvider(DatabaseProvider.Sqlite, $"Data Source={path}");
     var options = builder.Options;
-    await using (var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System)))
+    await using (var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System), TimeProvider.System))
     {
         await db.Database.MigrateAsync();
         await DemoSeeder.SeedAsync(db, new DemoSeedOptions { RequestCount = 0 }, CancellationToken.None);
@@ -85,21 +85,21 @@ static BulkRequestService Bulk(DbContextOptions<IntranetDbContext> options, User
 
 static async Task<UserContext> UserAsync(DbContextOptions<IntranetDbContext> options, string objectId)
 {
-    await using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System));
+    await using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
     var u = await db.Users.Include(x => x.Directorate).SingleAsync(x => x.ObjectId == objectId);
     return new UserContext(u.Id, u.ObjectId, u.DisplayName, u.RoleList().ToHashSet(), u.DirectorateId, u.Directorate?.IsScreeningDesk == true);
 }
 
 static async Task<int> DirectorateAsync(DbContextOptions<IntranetDbContext> options, string code)
 {
-    await using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System));
+    await using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
     return await db.Directorates.Where(d => d.Code == code).Select(d => d.Id).SingleAsync();
 }
 
 /// <summary>count routed requests, four in five Fen İşleri's and one in five Park ve Bahçeler's, interleaved.</summary>
 static async Task<List<int>> SeedSelectionAsync(DbContextOptions<IntranetDbContext> options, int count)
 {
-    await using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System)) { AuditingSuspended = true };
+    await using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System), TimeProvider.System) { AuditingSuspended = true };
     var categories = await db.Categories.Include(c => c.DefaultDirectorate)
         .Where(c => c.DefaultDirectorate!.Code == "FEN" || c.DefaultDirectorate!.Code == "PARK").ToListAsync();
     var fen = categories.First(c => c.DefaultDirectorate!.Code == "FEN" && c.StopWarning == null);
@@ -139,5 +139,5 @@ sealed class Timed : IProgress<BulkProgress>
 
 sealed class Factory(DbContextOptions<IntranetDbContext> options, UserContext user) : IDbContextFactory<IntranetDbContext>
 {
-    public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user));
+    public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user), TimeProvider.System);
 }

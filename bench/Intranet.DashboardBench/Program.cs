@@ -160,7 +160,7 @@ return 0;
 
 sealed class Factory(DbContextOptions<IntranetDbContext> options) : IDbContextFactory<IntranetDbContext>
 {
-    public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(UserContext.System));
+    public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
 }
 
 /// <summary>Times every command from execution until its reader is closed, keyed by the query's TagWith label.</summary>

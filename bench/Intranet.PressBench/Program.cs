@@ -17,7 +17,7 @@ const int Sources = 50;
 var now = new DateTime(2026, 11, 25, 7, 0, 0, DateTimeKind.Utc);
 
 var dbOptions = (DbContextOptions<IntranetDbContext>)new DbContextOptionsBuilder<IntranetDbContext>().UseProvider(provider, connection).Options;
-IntranetDbContext NewContext() => new(dbOptions, new FixedCurrentUser(UserContext.System));
+IntranetDbContext NewContext() => new(dbOptions, new FixedCurrentUser(UserContext.System), TimeProvider.System);
 
 Console.WriteLine($"== {provider}: {count:N0} clippings, {iterations} iterations after {warmup} warm-up, {Environment.ProcessorCount} cores");
 await using (var db = NewContext())
@@ -86,5 +86,5 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 
 sealed class Factory(DbContextOptions<IntranetDbContext> options) : IDbContextFactory<IntranetDbContext>
 {
-    public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(UserContext.System));
+    public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
 }

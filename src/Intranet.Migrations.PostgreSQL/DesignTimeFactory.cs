@@ -12,7 +12,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<IntranetDbCo
     {
         var options = new DbContextOptionsBuilder<IntranetDbContext>();
         options.UseProvider(DatabaseProvider.PostgreSQL, Environment.GetEnvironmentVariable("INTRANET_DESIGN_CONNECTION") ?? DesignConnection);
-        return new IntranetDbContext(options.Options, new FixedCurrentUser(UserContext.System));
+        return new IntranetDbContext(options.Options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
     }
 
     private const string DesignConnection = "Host=127.0.0.1;Database=intranet;Username=postgres";

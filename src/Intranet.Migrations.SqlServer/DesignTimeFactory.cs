@@ -12,7 +12,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<IntranetDbCo
     {
         var options = new DbContextOptionsBuilder<IntranetDbContext>();
         options.UseProvider(DatabaseProvider.SqlServer, Environment.GetEnvironmentVariable("INTRANET_DESIGN_CONNECTION") ?? DesignConnection);
-        return new IntranetDbContext(options.Options, new FixedCurrentUser(UserContext.System));
+        return new IntranetDbContext(options.Options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
     }
 
     private const string DesignConnection = "Server=localhost;Database=Intranet;Trusted_Connection=True;TrustServerCertificate=True";

@@ -21,10 +21,9 @@ internal static class AuditRecorder
         }
     }
 
-    public static PendingAudit Capture(DbContext db, UserContext actor)
+    public static PendingAudit Capture(DbContext db, UserContext actor, DateTime now)
     {
         db.ChangeTracker.DetectChanges();
-        var now = DateTime.UtcNow;
         var entries = new List<AuditEntry>();
         var added = new List<AddedRecord>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())

@@ -16,8 +16,11 @@ namespace Intranet.Core.Data;
 /// <see cref="IVersioned"/> records and writes an <see cref="AuditEntry"/> per changed <see cref="IAudited"/> record,
 /// inside the same transaction, so no change escapes the audit log.
 /// </summary>
-public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICurrentUser currentUser) : DbContext(options)
+public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICurrentUser currentUser, TimeProvider clock) : DbContext(options)
 {
+    /// <summary>The clock that stamps audit rows (the app's one <see cref="TimeProvider"/>).</summary>
+    public TimeProvider Clock => clock;
+
     /// <summary>Who the audit log names for this context's changes.</summary>
     public UserContext Actor => currentUser.User;
 
@@ -89,7 +92,7 @@ public class IntranetDbContext(DbContextOptions<IntranetDbContext> options, ICur
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var audit = AuditRecorder.Capture(this, Actor);
+        var audit = AuditRecorder.Capture(this, Actor, clock.UtcNow());
         var cells = RequestStatisticsCells.Capture(this);
         if (audit.Added.Count == 0 && cells is null)
         {

@@ -16,7 +16,7 @@ public sealed class DemoSeedOptions
     public int BatchSize { get; set; } = DefaultBatchSize;
     /// <summary>Seed of the <see cref="Random"/>: the same seed and clock give the same data.</summary>
     public int Seed { get; set; } = 1453;
-    /// <summary>The clock the data is generated around; tests pin it. Null: now.</summary>
+    /// <summary>The instant the data is generated around. Null: now on the context's clock (<see cref="IntranetDbContext.Clock"/>), which tests pin.</summary>
     public DateTime? NowUtc { get; set; }
 }
 
@@ -33,7 +33,7 @@ public static class DemoSeeder
     public static async Task SeedAsync(IntranetDbContext db, DemoSeedOptions options, CancellationToken ct)
     {
         if (await db.Directorates.AnyAsync(ct)) return;
-        var now = options.NowUtc ?? DateTime.UtcNow;
+        var now = options.NowUtc ?? db.Clock.UtcNow();
         var suspended = db.AuditingSuspended;
         db.AuditingSuspended = true;
         try
@@ -65,7 +65,7 @@ public static class DemoSeeder
     {
         if (count <= 0) return 0;
         batchSize = Math.Max(1, batchSize);
-        var now = nowUtc ?? DateTime.UtcNow;
+        var now = nowUtc ?? db.Clock.UtcNow();
         var reference = await LoadReferenceAsync(db, ct);
         var sequences = await db.Requests.GroupBy(r => r.Year)
             .Select(g => new { Year = g.Key, Max = g.Max(r => r.Sequence) })

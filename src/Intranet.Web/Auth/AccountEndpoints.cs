@@ -20,7 +20,7 @@ public static class AccountEndpoints
             Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) })).AllowAnonymous();
 
         // A wall screen opens its device link once; the cookie then lasts a year unless Admin revokes the token.
-        app.MapGet("/wall/baglan", async (HttpContext context, DeviceTokenService tokens, string? anahtar) =>
+        app.MapGet("/wall/baglan", async (HttpContext context, DeviceTokenService tokens, TimeProvider clock, string? anahtar) =>
         {
             if (await tokens.SignInAsync(anahtar, context.RequestAborted) is not { } device)
                 return Results.Content("<!DOCTYPE html><html lang=\"tr\"><body><h1>Geçersiz cihaz anahtarı</h1><p>Bu bağlantı iptal edilmiş ya da hatalı. Sistem yöneticisinden yeni bir bağlantı isteyin.</p></body></html>",
@@ -29,7 +29,7 @@ public static class AccountEndpoints
             ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(
                 IntranetClaims.DeviceTokenId, device.TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
-                new AuthenticationProperties { IsPersistent = true, ExpiresUtc = DateTimeOffset.UtcNow.AddDays(365), AllowRefresh = true });
+                new AuthenticationProperties { IsPersistent = true, ExpiresUtc = clock.GetUtcNow().AddDays(365), AllowRefresh = true });
             return Results.LocalRedirect("/wall");
         }).AllowAnonymous();
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Intranet.Web.Auth;
 
 /// <summary>Builds the intranet's principal for a user: name, Entra object id, roles, the AppUser id and directorate.</summary>
-public sealed class UserSignIn(IDbContextFactory<IntranetDbContext> dbFactory)
+public sealed class UserSignIn(IDbContextFactory<IntranetDbContext> dbFactory, TimeProvider clock)
 {
     public const string AuthenticationType = "Intranet";
 
@@ -29,7 +29,7 @@ public sealed class UserSignIn(IDbContextFactory<IntranetDbContext> dbFactory)
         user.DisplayName = token.FindFirst("name")?.Value ?? user.DisplayName;
         user.Email = token.FindFirst("preferred_username")?.Value ?? user.Email;
         user.Roles = string.Join(",", roles);
-        user.LastSignInAt = DateTime.UtcNow;
+        user.LastSignInAt = clock.UtcNow();
         await db.SaveChangesAsync(ct);
         if (!user.IsActive) roles.Clear();
         return Build(user, roles);
@@ -42,7 +42,7 @@ public sealed class UserSignIn(IDbContextFactory<IntranetDbContext> dbFactory)
         var user = await db.Users.Include(u => u.Directorate)
             .SingleOrDefaultAsync(u => u.ObjectId == objectId && u.IsDemo && u.IsActive, ct);
         if (user is null) return null;
-        user.LastSignInAt = DateTime.UtcNow;
+        user.LastSignInAt = clock.UtcNow();
         await db.SaveChangesAsync(ct);
         return Build(user, user.RoleList());
     }

@@ -39,15 +39,15 @@ public static class DatabaseStartup
         await using var db = CreateSystemContext(app.Services);
         await db.Database.MigrateAsync();
         await DemoSeeder.SeedAsync(db, new DemoSeedOptions { RequestCount = 0 }, CancellationToken.None);
-        var started = DateTime.UtcNow;
-        await DemoSeeder.SeedRequestsAsync(db, count, ct: CancellationToken.None);
-        Console.WriteLine($"{count:N0} başvuru eklendi ({(DateTime.UtcNow - started).TotalSeconds:N0} sn).");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await DemoSeeder.SeedRequestsAsync(db, count, nowUtc: db.Clock.UtcNow(), ct: CancellationToken.None);
+        Console.WriteLine($"{count:N0} başvuru eklendi ({started.Elapsed.TotalSeconds:N0} sn).");
         return true;
     }
 
     private static IntranetDbContext CreateSystemContext(IServiceProvider services)
     {
         var options = services.CreateScope().ServiceProvider.GetRequiredService<DbContextOptions<IntranetDbContext>>();
-        return new IntranetDbContext(options, new FixedCurrentUser(UserContext.System));
+        return new IntranetDbContext(options, new FixedCurrentUser(UserContext.System), services.GetRequiredService<TimeProvider>());
     }
 }

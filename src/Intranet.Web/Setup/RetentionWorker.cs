@@ -4,12 +4,12 @@ using Intranet.Web.Auth;
 namespace Intranet.Web.Setup;
 
 /// <summary>Once a day, anonymises citizens past the KVKK retention period (<c>Kvkk:RetentionYears</c>, default 5).</summary>
-public sealed class RetentionWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed class RetentionWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var years = configuration.GetValue("Kvkk:RetentionYears", 5);
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(24));
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(24), clock);
         do
         {
             try

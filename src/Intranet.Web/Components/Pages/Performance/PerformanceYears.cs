@@ -9,9 +9,9 @@ public static class PerformanceYears
     public static IReadOnlyList<int> Of(IReadOnlyList<PlanSummary> plans) =>
         plans.SelectMany(p => Enumerable.Range(p.StartYear, p.EndYear - p.StartYear + 1)).Distinct().Order().ToList();
 
-    public static int Default(IReadOnlyList<PlanSummary> plans)
+    public static int Default(IReadOnlyList<PlanSummary> plans, TimeProvider clock)
     {
-        var thisYear = IstanbulTime.Today(DateTime.UtcNow).Year;
+        var thisYear = clock.IstanbulToday().Year;
         var years = Of(plans);
         if (years.Count == 0 || years.Contains(thisYear)) return thisYear;
         return thisYear > years[^1] ? years[^1] : years[0];
