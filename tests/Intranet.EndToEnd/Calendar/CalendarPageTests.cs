@@ -15,12 +15,12 @@ public class CalendarPageTests(BrowserApp browser) : IClassFixture<BrowserApp>
     private const string Meeting = "Muhtarlar Toplantısı (deneme)";
 
     private IntranetDbContext Database() =>
-        new(browser.App.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System));
+        browser.App.Database();
 
     /// <summary>A Tuesday about ten weeks ahead: past the demo events, which lie around today.</summary>
-    private static DateOnly Tuesday()
+    private DateOnly Tuesday()
     {
-        var day = IstanbulTime.Today(DateTime.UtcNow).AddDays(70);
+        var day = browser.App.Clock.IstanbulToday().AddDays(70);
         while (day.DayOfWeek != DayOfWeek.Tuesday) day = day.AddDays(1);
         return day;
     }
@@ -141,13 +141,12 @@ public class CalendarPageTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await wall.Locator("[data-testid=wall][data-interactive=true]").WaitForAsync();
 
         // Another member of Özel Kalem adds an event for later today (straight through the service, as the dialog does).
-        var now = IstanbulTime.ToLocal(DateTime.UtcNow);
+        var now = browser.App.Clock.IstanbulNow();
         var start = now.Hour >= 22 ? now.Date.AddHours(23) : now.Date.AddHours(now.Hour + 1);
         {
-            var db = browser.App.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>();
-            await using var context = new IntranetDbContext(db, new FixedCurrentUser(UserContext.System));
+            await using var context = browser.App.Database();
             var ozk = await context.Directorates.Where(d => d.Code == "OZK").Select(d => d.Id).SingleAsync();
-            var service = new CalendarService(new OneContext(db), new FixedCurrentUser(UserContext.System), browser.App.Services.GetRequiredService<IChangeFeed>());
+            var service = new CalendarService(new OneContext(browser.App), new FixedCurrentUser(UserContext.System), browser.App.Services.GetRequiredService<IChangeFeed>());
             await service.SaveAsync(new EventForm
             {
                 Title = "Canlı Güncelleme Töreni", Type = EventType.Toren, DirectorateId = ozk, Start = start, End = start.AddMinutes(30),
@@ -159,9 +158,9 @@ public class CalendarPageTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await dashboard.Context.CloseAsync();
     }
 
-    private sealed class OneContext(DbContextOptions<IntranetDbContext> options) : IDbContextFactory<IntranetDbContext>
+    private sealed class OneContext(Intranet.Tests.Infrastructure.IntranetWebFactory app) : IDbContextFactory<IntranetDbContext>
     {
-        public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(UserContext.System));
+        public IntranetDbContext CreateDbContext() => app.Database();
     }
 
     /// <summary>MudBlazor's editable pickers and numeric fields take a typed value when the field loses focus.</summary>

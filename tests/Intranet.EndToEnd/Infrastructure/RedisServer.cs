@@ -23,20 +23,19 @@ public sealed class RedisServer : IAsyncLifetime
             ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "yes",
              "--pidfile", Path.Combine(_folder, "redis.pid"), "--dir", _folder]) { RedirectStandardOutput = true })!;
         await start.WaitForExitAsync();
-        for (var i = 0; i < 50; i++)
+        await Eventually.TrueAsync(async () =>
         {
             try
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                return true;
             }
             catch (SocketException)
             {
-                await Task.Delay(100);
+                return false;
             }
-        }
-        throw new InvalidOperationException("redis-server did not start.");
+        }, "redis-server listening");
     }
 
     private static int FreePort()

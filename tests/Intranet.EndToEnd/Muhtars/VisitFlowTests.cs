@@ -125,5 +125,5 @@ public class VisitFlowTests(MessagingBrowserApp browser) : IClassFixture<Messagi
     }
 
     private IntranetDbContext Database() =>
-        new(browser.App.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System));
+        browser.App.Database();
 }

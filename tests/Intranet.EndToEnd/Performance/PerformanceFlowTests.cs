@@ -18,7 +18,7 @@ public class PerformanceFlowTests(BrowserApp browser) : IClassFixture<BrowserApp
     [BrowserFact]
     public async Task Staff_enter_and_explain_a_quarter_the_director_approves_and_the_review_and_wall_change_live()
     {
-        var now = IstanbulTime.ToLocal(DateTime.UtcNow);
+        var now = browser.App.Clock.IstanbulNow();
         var quarter = (now.Month + 2) / 3;
 
         var review = await OpenAsync("demo-ozk-1", "/performans");

@@ -25,7 +25,7 @@ public class LivePressTests(PressBrowserApp browser) : IClassFixture<PressBrowse
     {
         await using var site = await FeedServer.StartAsync();
         var first = "Kağıthane Belediyesi Hamidiye'de kreş açtı";
-        site.Serve("/kagithane.xml", FeedResponse.Xml(FeedFixtures.RssAt(DateTimeOffset.UtcNow.AddMinutes(-5), (first, "k1"), ("Ankara'da kar yağışı", "k2")), "\"v1\""));
+        site.Serve("/kagithane.xml", FeedResponse.Xml(FeedFixtures.RssAt(browser.App.Clock.GetUtcNow().AddMinutes(-5), (first, "k1"), ("Ankara'da kar yağışı", "k2")), "\"v1\""));
         int sourceId;
         await using (var scope = browser.App.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope())
         {
@@ -54,7 +54,7 @@ public class LivePressTests(PressBrowserApp browser) : IClassFixture<PressBrowse
 
         // The site publishes a new story; someone presses "Şimdi tara" in another window.
         var second = "Kağıthane Belediyesi Seyrantepe'ye yeni kütüphane yapıyor";
-        site.Serve("/kagithane.xml", FeedResponse.Xml(FeedFixtures.RssAt(DateTimeOffset.UtcNow, (second, "k3"), (first, "k1"), ("Ankara'da kar yağışı", "k2")), "\"v2\""));
+        site.Serve("/kagithane.xml", FeedResponse.Xml(FeedFixtures.RssAt(browser.App.Clock.GetUtcNow(), (second, "k3"), (first, "k1"), ("Ankara'da kar yağışı", "k2")), "\"v2\""));
         var sourcesPage = await browser.SignedInPageAsync("demo-basin");
         await sourcesPage.GotoAsync(browser.BaseUrl + "/basin/kaynaklar");
         await BrowserApp.WaitForCircuitAsync(sourcesPage);

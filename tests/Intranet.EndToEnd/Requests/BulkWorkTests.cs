@@ -104,7 +104,7 @@ public class BulkWorkTests(BrowserApp browser) : IClassFixture<BrowserApp>
         var category = await db.Categories.FirstAsync(c => c.DefaultDirectorateId == fen.Id && c.StopWarning == null);
         var ilgaz = await db.Users.SingleAsync(u => u.DisplayName == "Ilgaz Şimşek");
         var neighbourhood = await db.Neighbourhoods.OrderBy(n => n.Id).FirstAsync();
-        var now = DateTime.UtcNow;
+        var now = browser.App.Clock.UtcNow();
         db.Requests.AddRange(Enumerable.Range(1, 60).Select(i => new Request
         {
             Number = RequestNumber.Format(2099, i), Year = 2099, Sequence = i, Type = RequestType.Sikayet, Channel = RequestChannel.Web,
@@ -117,7 +117,7 @@ public class BulkWorkTests(BrowserApp browser) : IClassFixture<BrowserApp>
     }
 
     private IntranetDbContext Database() =>
-        new(browser.App.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System));
+        browser.App.Database();
 
     private static int Count(string? text) => int.Parse(Regex.Match(text!, @"[\d.]+").Value.Replace(".", ""));
 

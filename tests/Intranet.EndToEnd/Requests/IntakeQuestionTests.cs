@@ -88,7 +88,7 @@ public class IntakeQuestionTests(BrowserApp browser) : IClassFixture<BrowserApp>
     public async Task A_bilgi_edinme_application_shows_its_legal_path_panel()
     {
         int id;
-        await using (var db = new IntranetDbContext(browser.App.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System)))
+        await using (var db = browser.App.Database())
             id = await db.Requests.Where(r => r.Type == RequestType.BilgiEdinme).OrderByDescending(r => r.Id).Select(r => r.Id).FirstAsync();
         var desk = await browser.SignedInPageAsync("demo-halk-personel-1");
         await desk.GotoAsync($"{browser.BaseUrl}/basvurular/{id}");

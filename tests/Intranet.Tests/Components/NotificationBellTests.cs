@@ -23,19 +23,19 @@ public class NotificationBellTests : MudComponentTest
             db.Users.Add(user);
             await db.SaveChangesAsync();
             userId = user.Id;
-            db.Notifications.Add(new Notification { UserId = userId, Text = "İlk", CreatedAt = DateTime.UtcNow });
+            db.Notifications.Add(new Notification { UserId = userId, Text = "İlk", CreatedAt = Clock.UtcNow() });
             await db.SaveChangesAsync();
         }
         var me = TestUsers.As(Roles.Staff, userId: userId);
         Services.AddSingleton<IChangeFeed>(_feed);
-        Services.AddSingleton(new NotificationService(_database.Factory(me), new FixedCurrentUser(me), _feed, TimeProvider.System));
+        Services.AddSingleton(new NotificationService(_database.Factory(me), new FixedCurrentUser(me), _feed, Clock));
 
         var bell = Render<NotificationBell>();
         bell.WaitForAssertion(() => Assert.NotNull(bell.Find("button[aria-label='Bildirimler (1 okunmamış)']")));
 
         await using (var db = _database.Create(UserContext.System))
         {
-            db.Notifications.Add(new Notification { UserId = userId, Text = "İkinci", CreatedAt = DateTime.UtcNow });
+            db.Notifications.Add(new Notification { UserId = userId, Text = "İkinci", CreatedAt = Clock.UtcNow() });
             await db.SaveChangesAsync();
         }
         _feed.Publish(ChangeTopic.Notifications);

@@ -25,7 +25,7 @@ public sealed class TodaysEventsCardTests : MudComponentTest
     [Fact]
     public void An_event_saved_right_after_the_cards_first_read_still_shows()
     {
-        var now = DateTime.UtcNow;
+        var now = Clock.UtcNow();
         var start = IstanbulTime.ToUtc(IstanbulTime.ToLocal(now).Date.AddHours(12));
         var savedOnce = 0;
         // Right after the card's first query has taken its snapshot: another user saves an event and the feed says so.
@@ -42,7 +42,7 @@ public sealed class TodaysEventsCardTests : MudComponentTest
         var options = new DbContextOptionsBuilder<IntranetDbContext>(_database.Options).AddInterceptors(colleague).Options;
         var user = TestUsers.As(Roles.MayorOffice);
         Services.AddSingleton<IChangeFeed>(_feed);
-        Services.AddSingleton(new CalendarQueries(new Factory(options, user), new FixedCurrentUser(user), TimeProvider.System));
+        Services.AddSingleton(new CalendarQueries(new Factory(options, user), new FixedCurrentUser(user), Clock));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var card = Render<TodaysEventsCard>();
@@ -62,7 +62,7 @@ public sealed class TodaysEventsCardTests : MudComponentTest
 
     private sealed class Factory(DbContextOptions<IntranetDbContext> options, UserContext user) : IDbContextFactory<IntranetDbContext>
     {
-        public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user));
+        public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user), TimeProvider.System);
     }
 
     protected override void Dispose(bool disposing)

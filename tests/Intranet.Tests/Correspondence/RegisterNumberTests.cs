@@ -102,6 +102,6 @@ public sealed class RegisterNumberTests
 
     private sealed class PostgresFactory(DbContextOptions<IntranetDbContext> options, UserContext user) : IDbContextFactory<IntranetDbContext>
     {
-        public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user));
+        public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user), TimeProvider.System);
     }
 }

@@ -21,7 +21,7 @@ public class ProviderMigrationTests
         var options = new DbContextOptionsBuilder<IntranetDbContext>().UseProvider(DatabaseProvider.PostgreSQL, connection);
         try
         {
-            await using (var db = new IntranetDbContext((DbContextOptions<IntranetDbContext>)options.Options, new FixedCurrentUser(UserContext.System)))
+            await using (var db = new IntranetDbContext((DbContextOptions<IntranetDbContext>)options.Options, new FixedCurrentUser(UserContext.System), TimeProvider.System))
             {
                 await db.Database.MigrateAsync();
                 Assert.Empty(await db.Database.GetPendingMigrationsAsync());
@@ -31,8 +31,8 @@ public class ProviderMigrationTests
                 db.Directorates.Add(new Directorate { Name = "Temizlik İşleri Müdürlüğü", Code = "TEM" });
                 await db.SaveChangesAsync();
             }
-            await using (var first = new IntranetDbContext((DbContextOptions<IntranetDbContext>)options.Options, new FixedCurrentUser(UserContext.System)))
-            await using (var second = new IntranetDbContext((DbContextOptions<IntranetDbContext>)options.Options, new FixedCurrentUser(UserContext.System)))
+            await using (var first = new IntranetDbContext((DbContextOptions<IntranetDbContext>)options.Options, new FixedCurrentUser(UserContext.System), TimeProvider.System))
+            await using (var second = new IntranetDbContext((DbContextOptions<IntranetDbContext>)options.Options, new FixedCurrentUser(UserContext.System), TimeProvider.System))
             {
                 var a = await first.Directorates.SingleAsync();
                 var b = await second.Directorates.SingleAsync();
@@ -59,7 +59,7 @@ public class ProviderMigrationTests
         // SQL Server cannot run here; the script EF Core would run against it is generated and checked instead.
         var options = new DbContextOptionsBuilder<IntranetDbContext>()
             .UseProvider(DatabaseProvider.SqlServer, "Server=unused;Database=Intranet;TrustServerCertificate=True");
-        using var db = new IntranetDbContext((DbContextOptions<IntranetDbContext>)options.Options, new FixedCurrentUser(UserContext.System));
+        using var db = new IntranetDbContext((DbContextOptions<IntranetDbContext>)options.Options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
 
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 

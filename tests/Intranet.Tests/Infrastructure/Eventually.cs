@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Intranet.Tests.Infrastructure;
 
 /// <summary>
@@ -8,20 +10,20 @@ public static class Eventually
 {
     public static async Task TrueAsync(Func<bool> condition, string? what = null, int seconds = 10)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var started = Stopwatch.GetTimestamp();
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what ?? "The condition"} did not come true in {seconds} s.");
+            if (Stopwatch.GetElapsedTime(started).TotalSeconds > seconds) throw new TimeoutException($"{what ?? "The condition"} did not come true in {seconds} s.");
             await Task.Delay(5);
         }
     }
 
     public static async Task TrueAsync(Func<Task<bool>> condition, string? what = null, int seconds = 10)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var started = Stopwatch.GetTimestamp();
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what ?? "The condition"} did not come true in {seconds} s.");
+            if (Stopwatch.GetElapsedTime(started).TotalSeconds > seconds) throw new TimeoutException($"{what ?? "The condition"} did not come true in {seconds} s.");
             await Task.Delay(20);
         }
     }

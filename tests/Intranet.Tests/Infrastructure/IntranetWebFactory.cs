@@ -1,13 +1,21 @@
 using System.Net;
+using Intranet.Core.Common;
+using Intranet.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Intranet.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on its own SQLite file with a small demo municipality, in the Testing environment (so the
 /// development sign-in exists). <see cref="StartOnLoopback"/> serves it through Kestrel on 127.0.0.1 for a browser.
+/// Its clock is <see cref="RunningTestClock"/>: the demo data and every date the app shows are set on the suite's day,
+/// whatever day the tests run; a test reads "now" from <see cref="Clock"/>.
 /// </summary>
 public partial class IntranetWebFactory : WebApplicationFactory<Program>
 {
@@ -31,6 +39,13 @@ public partial class IntranetWebFactory : WebApplicationFactory<Program>
         ["Escalation:Enabled"] = "false",
     };
 
+    /// <summary>The app's clock: the suite's pinned day, running on.</summary>
+    public TimeProvider Clock => RunningTestClock.Shared;
+
+    /// <summary>A context on the app's database and clock, acting as <paramref name="user"/> (the system by default), for a test's own reads and set-up.</summary>
+    public IntranetDbContext Database(UserContext? user = null) =>
+        new(Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(user ?? UserContext.System), Clock);
+
     /// <summary>Starts Kestrel on 127.0.0.1 (a free port, or the given one) and returns the address a browser can open.</summary>
     public string StartOnLoopback(int port = 0)
     {
@@ -49,6 +64,11 @@ public partial class IntranetWebFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // Whatever the machine has configured, tests use the development sign-in.
         builder.UseSetting("AzureAd:ClientId", "");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(RunningTestClock.Shared);
+        });
     }
 
     /// <summary>An HTTP client signed in through the development sign-in as the demo user with this object id.</summary>

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace Intranet.Tests.Infrastructure;
@@ -12,8 +13,12 @@ public abstract class MudComponentTest : BunitContext, IAsyncLifetime
     protected MudComponentTest()
     {
         Services.AddMudServices();
+        Services.AddSingleton<TimeProvider>(Clock);
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    /// <summary>The components' clock, pinned to the suite's day.</summary>
+    protected TestClock Clock { get; } = new(TestClock.SuiteStart);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -42,7 +42,10 @@ public sealed class ProviderTestDatabase : IDisposable
         return new ProviderTestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Default Timeout=30;Pooling=false", file, null, file);
     }
 
-    public IntranetDbContext Create(UserContext user) => new(Options, new FixedCurrentUser(user));
+    /// <summary>The clock that stamps audit rows and that a demo seed on this database reads; worlds set their test clock.</summary>
+    public TimeProvider Clock { get; set; } = new TestClock(TestClock.SuiteStart);
+
+    public IntranetDbContext Create(UserContext user) => new(Options, new FixedCurrentUser(user), Clock);
 
     public IDbContextFactory<IntranetDbContext> Factory(UserContext user) => new ContextFactory(this, user);
 

@@ -8,12 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Intranet.Tests.Infrastructure;
 
 /// <summary>A clock the test sets.</summary>
-public sealed class TestClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>
 /// The demo municipality (no requests) on a private SQLite database, with the request services wired as the app
 /// wires them, acting as any demo user.
@@ -21,8 +15,7 @@ public sealed class TestClock(DateTimeOffset now) : TimeProvider
 public sealed class RequestWorld : IDisposable
 {
     public SqliteTestDatabase Database { get; }
-    // Wednesday 25 November 2026, 10:00 in Istanbul.
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 7, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; } = new(TestClock.SuiteStart);
     public RecordingChangeFeed Changes { get; } = new();
     private readonly WorkingCalendarProvider _calendars;
 
@@ -30,6 +23,8 @@ public sealed class RequestWorld : IDisposable
     public RequestWorld(SqliteTestDatabase? database = null)
     {
         Database = database ?? new SqliteTestDatabase();
+        // The demo data is generated around the test's clock, so the dates a test asserts on and the seed agree.
+        Database.Clock = Clock;
         using var db = Database.Create(UserContext.System);
         DemoSeeder.SeedAsync(db, new DemoSeedOptions { RequestCount = 0 }, CancellationToken.None).GetAwaiter().GetResult();
         HolidayReferenceData.EnsureAsync(db).GetAwaiter().GetResult();

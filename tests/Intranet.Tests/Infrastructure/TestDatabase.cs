@@ -45,7 +45,10 @@ public sealed class SqliteTestDatabase : IDisposable
 
     public DbContextOptions<IntranetDbContext> Options { get; }
 
-    public IntranetDbContext Create(UserContext user) => new(Options, new FixedCurrentUser(user));
+    /// <summary>The clock that stamps audit rows and that a demo seed on this database reads; worlds set their test clock.</summary>
+    public TimeProvider Clock { get; set; } = new TestClock(TestClock.SuiteStart);
+
+    public IntranetDbContext Create(UserContext user) => new(Options, new FixedCurrentUser(user), Clock);
 
     public IDbContextFactory<IntranetDbContext> Factory(UserContext user) => new Factory_(this, user);
 

@@ -18,13 +18,13 @@ public class MuhtarEndpointTests(MuhtarEndpointTests.App app) : IClassFixture<Mu
     private const string Period = "from=2026-01-01&to=2026-11-25";
 
     private IntranetDbContext Database() =>
-        new(app.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System));
+        app.Database();
 
     private async Task<NeighbourhoodReport> ExpectedAsync(int id)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var reports = new NeighbourhoodReportService(scope.ServiceProvider.GetRequiredService<IDbContextFactory<IntranetDbContext>>(),
-            new FixedCurrentUser(UserContext.System), TimeProvider.System);
+            new FixedCurrentUser(UserContext.System), app.Clock);
         return await reports.GetAsync(id, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 25));
     }
 

@@ -15,7 +15,7 @@ public class NotificationServiceTests : IDisposable
 
     private NotificationService ServiceFor(int userId) => new(
         _database.Factory(TestUsers.As(Roles.Staff, userId: userId)), new FixedCurrentUser(TestUsers.As(Roles.Staff, userId: userId)),
-        _feed, TimeProvider.System);
+        _feed, new TestClock(TestClock.SuiteStart));
 
     private async Task<(int Ali, int Veli, long VelisId)> SeedAsync()
     {
@@ -69,7 +69,7 @@ public class NotificationServiceTests : IDisposable
     public async Task The_system_and_anonymous_have_no_bell()
     {
         await SeedAsync();
-        var service = new NotificationService(_database.Factory(UserContext.System), new FixedCurrentUser(UserContext.Anonymous), _feed, TimeProvider.System);
+        var service = new NotificationService(_database.Factory(UserContext.System), new FixedCurrentUser(UserContext.Anonymous), _feed, new TestClock(TestClock.SuiteStart));
 
         Assert.False(service.HasBell);
         Assert.Equal(0, await service.UnreadCountAsync());

@@ -64,7 +64,7 @@ public class SendersTests : IAsyncLifetime
             {
                 Number = RequestNumber.Format(2026, seq), Year = 2026, Sequence = seq, Text = "x", Status = RequestStatus.Cozuldu,
                 Neighbourhood = mahalle, Category = category, Directorate = dir, Citizen = citizen,
-                CreatedAt = DateTime.UtcNow, DueAt = DateTime.UtcNow, AnswerDueAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                CreatedAt = TestClock.SuiteStart.UtcDateTime, DueAt = TestClock.SuiteStart.UtcDateTime, AnswerDueAt = TestClock.SuiteStart.UtcDateTime, UpdatedAt = TestClock.SuiteStart.UtcDateTime,
             };
             var a = New(1, new Citizen { FullName = "Ayşe Kaya", Phone = "05321234567" });
             var b = New(2, new Citizen { FullName = "Mehmet Öz", Email = "mehmet@example.com.tr" });

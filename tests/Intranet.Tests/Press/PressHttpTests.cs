@@ -24,7 +24,7 @@ public class PressHttpTests(PressHttpTests.App app) : IClassFixture<PressHttpTes
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7, 7, 7];
 
     private IntranetDbContext Database() =>
-        new(app.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System));
+        app.Database();
 
     private async Task<int> ScanIdAsync()
     {
@@ -102,7 +102,7 @@ public class PressHttpTests(PressHttpTests.App app) : IClassFixture<PressHttpTes
         var days = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Günlük").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(PressStatistics.DefaultDays, days.Count);
         await using var db = Database();
-        var since = IstanbulTime.Today(DateTime.UtcNow).AddDays(-(PressStatistics.DefaultDays - 1));
+        var since = app.Clock.IstanbulToday().AddDays(-(PressStatistics.DefaultDays - 1));
         Assert.Equal(await db.PressClippings.CountAsync(c => c.PublishedOn >= since), days.Sum(d => Convert.ToInt32(d["Toplam"])));
     }
 

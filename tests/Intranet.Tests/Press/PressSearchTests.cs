@@ -222,7 +222,7 @@ public class PressSearchTests : IDisposable
         // SQL Server full-text needs a catalog the migrations cannot assume: the fallback's SQL is checked instead.
         var options = (DbContextOptions<IntranetDbContext>)new DbContextOptionsBuilder<IntranetDbContext>()
             .UseProvider(DatabaseProvider.SqlServer, "Server=unused;Database=Intranet;TrustServerCertificate=True").Options;
-        using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System));
+        using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
 
         var sql = PressSearch.Matching(db, "İSTANBUL park").ToQueryString();
 
@@ -234,6 +234,6 @@ public class PressSearchTests : IDisposable
 
     private sealed class PostgresFactory(DbContextOptions<IntranetDbContext> options) : IDbContextFactory<IntranetDbContext>
     {
-        public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(UserContext.System));
+        public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
     }
 }

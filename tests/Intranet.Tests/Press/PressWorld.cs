@@ -15,8 +15,7 @@ namespace Intranet.Tests.Press;
 public sealed class PressWorld : IDisposable
 {
     public SqliteFileDatabase Database { get; } = new();
-    // Wednesday 25 November 2026, 10:00 in Istanbul.
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 7, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; } = new(TestClock.SuiteStart);
     public RecordingChangeFeed Changes { get; } = new();
 
     /// <summary>Short timeouts and waits, so slow and failing feeds cost the test little.</summary>
@@ -27,8 +26,9 @@ public sealed class PressWorld : IDisposable
 
     public PressWorld()
     {
+        Database.Clock = Clock;
         using var db = Database.Create(UserContext.System);
-        DemoSeeder.SeedAsync(db, new DemoSeedOptions { RequestCount = 0, NowUtc = Clock.GetUtcNow().UtcDateTime }, CancellationToken.None).GetAwaiter().GetResult();
+        DemoSeeder.SeedAsync(db, new DemoSeedOptions { RequestCount = 0 }, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;

@@ -1,6 +1,7 @@
 using Intranet.Core.Common;
 using Intranet.Core.Data;
 using Microsoft.Data.Sqlite;
+using Intranet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Tests.Press;
@@ -25,7 +26,10 @@ public sealed class SqliteFileDatabase : IDisposable
 
     public DbContextOptions<IntranetDbContext> Options { get; }
 
-    public IntranetDbContext Create(UserContext user) => new(Options, new FixedCurrentUser(user));
+    /// <summary>The clock that stamps audit rows and that a demo seed on this database reads; worlds set their test clock.</summary>
+    public TimeProvider Clock { get; set; } = new TestClock(TestClock.SuiteStart);
+
+    public IntranetDbContext Create(UserContext user) => new(Options, new FixedCurrentUser(user), Clock);
 
     public IDbContextFactory<IntranetDbContext> Factory(UserContext user) => new ContextFactory(this, user);
 

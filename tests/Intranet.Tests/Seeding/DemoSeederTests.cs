@@ -23,7 +23,7 @@ public sealed class DemoSeederTests : IDisposable
 
     private IntranetDbContext NewContext()
     {
-        var db = new IntranetDbContext(new DbContextOptionsBuilder<IntranetDbContext>().UseSqlite(_connection).Options, new FixedCurrentUser(UserContext.System));
+        var db = new IntranetDbContext(new DbContextOptionsBuilder<IntranetDbContext>().UseSqlite(_connection).Options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
         db.Database.EnsureCreated();
         return db;
     }

@@ -16,13 +16,13 @@ public class CalendarHttpTests(CalendarHttpTests.App app) : IClassFixture<Calend
 {
     public sealed class App : IntranetWebFactory;
 
-    private sealed class Factory(DbContextOptions<IntranetDbContext> options, UserContext user) : IDbContextFactory<IntranetDbContext>
+    private sealed class Factory(IntranetWebFactory app, UserContext user) : IDbContextFactory<IntranetDbContext>
     {
-        public IntranetDbContext CreateDbContext() => new(options, new FixedCurrentUser(user));
+        public IntranetDbContext CreateDbContext() => app.Database(user);
     }
 
     private IntranetDbContext Database(UserContext? user = null) =>
-        new(app.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(user ?? UserContext.System));
+        app.Database(user);
 
     private async Task<UserContext> UserAsync(string objectId)
     {
@@ -34,7 +34,7 @@ public class CalendarHttpTests(CalendarHttpTests.App app) : IClassFixture<Calend
     private async Task<CalendarFeedService> FeedsOfAsync(string objectId)
     {
         var user = await UserAsync(objectId);
-        return new CalendarFeedService(new Factory(app.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), user), new FixedCurrentUser(user), TimeProvider.System);
+        return new CalendarFeedService(new Factory(app, user), new FixedCurrentUser(user), app.Clock);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class CalendarHttpTests(CalendarHttpTests.App app) : IClassFixture<Calend
         var calendar = IcalCalendar.Load(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("Belediye Takvimi – Telefonum – Başkanın programı", calendar.Properties["X-WR-CALNAME"]?.Value);
         await using var db = Database();
-        var now = DateTime.UtcNow;
+        var now = app.Clock.UtcNow();
         var expected = await db.CalendarEvents.Where(e => e.MayorAttends).InRange(now - CalendarFeedService.Past, now + CalendarFeedService.Ahead)
             .Select(e => e.Id).ToListAsync();
         Assert.NotEmpty(expected);
@@ -96,7 +96,7 @@ public class CalendarHttpTests(CalendarHttpTests.App app) : IClassFixture<Calend
     [Fact]
     public async Task The_monthly_programme_downloads_as_a_docx_that_lists_the_months_public_events()
     {
-        var today = IstanbulTime.Today(DateTime.UtcNow);
+        var today = app.Clock.IstanbulToday();
         var client = await app.SignedInClientAsync("demo-basin");
 
         var response = await client.GetAsync($"/takvim/aylik-program/{today.Year}-{today.Month}.docx");

@@ -17,7 +17,7 @@ public class PerformanceHttpTests(PerformanceHttpTests.App app) : IClassFixture<
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private IntranetDbContext Database() =>
-        new(app.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System));
+        app.Database();
 
     [Fact]
     public async Task A_director_downloads_the_years_report_of_their_own_directorate_only()
@@ -65,7 +65,7 @@ public class PerformanceHttpTests(PerformanceHttpTests.App app) : IClassFixture<
             var actual = new IndicatorActual { IndicatorId = indicator.Id, Year = 2025, Period = 4, Value = 7 };
             actual.Evidence.Add(new IndicatorEvidence
             {
-                FileName = "fotograf.png", ContentType = "image/png", Size = 4, Content = [0x89, 0x50, 0x4E, 0x47], UploadedAt = DateTime.UtcNow, UploadedBy = "Test",
+                FileName = "fotograf.png", ContentType = "image/png", Size = 4, Content = [0x89, 0x50, 0x4E, 0x47], UploadedAt = app.Clock.UtcNow(), UploadedBy = "Test",
             });
             db.IndicatorActuals.RemoveRange(db.IndicatorActuals.Where(a => a.IndicatorId == indicator.Id && a.Year == 2025 && a.Period == 4));
             await db.SaveChangesAsync();

@@ -18,11 +18,7 @@ public class RequestExportHttpTests(RequestExportHttpTests.App app) : IClassFixt
 
     private const string Fen = "Fen İşleri Müdürlüğü";
 
-    private IntranetDbContext Database()
-    {
-        var options = app.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>();
-        return new IntranetDbContext(options, new FixedCurrentUser(UserContext.System));
-    }
+    private IntranetDbContext Database() => app.Database();
 
     private static async Task<MemoryStream> DownloadAsync(HttpClient client, string url, string contentType)
     {

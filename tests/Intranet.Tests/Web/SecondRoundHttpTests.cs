@@ -16,13 +16,13 @@ public class SecondRoundHttpTests(SecondRoundHttpTests.App app) : IClassFixture<
     public sealed class App : IntranetWebFactory;
 
     private IntranetDbContext Database() =>
-        new(app.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System));
+        app.Database();
 
     [Fact]
     public async Task The_bulletin_xlsx_holds_the_figures_of_the_page_for_the_month_asked()
     {
         await using var db = Database();
-        var month = IstanbulTime.Today(DateTime.UtcNow).AddMonths(-1);
+        var month = app.Clock.IstanbulToday().AddMonths(-1);
         var client = await app.SignedInClientAsync("demo-admin");
         var expected = await new MonthlyBulletin(app.Services.GetRequiredService<IDbContextFactory<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System))
             .GetAsync(month.Year, month.Month);
@@ -66,7 +66,7 @@ public class SecondRoundHttpTests(SecondRoundHttpTests.App app) : IClassFixture<
         var photo = new WorkOrderPhoto
         {
             WorkOrderId = order.Id, Stage = PhotoStage.Sonra, FileName = "sonra.jpg", ContentType = "image/jpeg", Size = 4,
-            Content = [0xFF, 0xD8, 0xFF, 0xE0], UploadedAt = DateTime.UtcNow, UploadedBy = "Test",
+            Content = [0xFF, 0xD8, 0xFF, 0xE0], UploadedAt = app.Clock.UtcNow(), UploadedBy = "Test",
         };
         db.WorkOrderPhotos.Add(photo);
         await db.SaveChangesAsync();

@@ -25,12 +25,11 @@ public class SecretIhbarExportHttpTests(SecretIhbarExportHttpTests.App app) : IC
         /// <summary>The secret ihbar, written once the app has seeded its demo municipality.</summary>
         public async Task EnsureSecretIhbarAsync()
         {
-            var options = Services.GetRequiredService<DbContextOptions<IntranetDbContext>>();
-            await using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System));
+            await using var db = Database();
             if (await db.Requests.AnyAsync(r => r.Number == Number)) return;
             var zabita = await db.Directorates.SingleAsync(d => d.Code == "ZAB");
             var category = await db.Categories.FirstAsync(c => c.DefaultDirectorateId == zabita.Id && c.StopWarning == null);
-            var now = DateTime.UtcNow;
+            var now = Clock.UtcNow();
             db.Requests.Add(new Request
             {
                 Number = Number, Year = 2099, Sequence = 1, Type = RequestType.Ihbar, Channel = RequestChannel.Cimer, CimerType = CimerType.Ihbar,

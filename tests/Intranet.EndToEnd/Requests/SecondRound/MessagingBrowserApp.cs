@@ -32,7 +32,7 @@ public sealed class MessagingBrowserApp : BrowserApp
 
     /// <summary>The app's database, as the system, for reading what a test cannot see on screen.</summary>
     public IntranetDbContext Database() =>
-        new(App.Services.GetRequiredService<DbContextOptions<IntranetDbContext>>(), new FixedCurrentUser(UserContext.System));
+        App.Database();
 
     public override async Task DisposeAsync()
     {
