@@ -28,12 +28,9 @@ public sealed partial class DashboardAggregator : IDisposable
     private readonly object _gate = new();
     private List<RequestChange> _pending = [];
     private bool _reloadAll;
-    private bool _flushScheduled;
-    private bool _flushing;
-    private bool _changedDuringFlush;
+    private readonly Coalescer _pushes;
     private long _version;
     private long _loads;
-    private DateTimeOffset _lastFlushStarted = DateTimeOffset.MinValue;
 
     public DashboardAggregator(Func<DashboardScope, CancellationToken, Task<DashboardFigures>> load, IChangeFeed feed,
         DashboardOptions options, TimeProvider clock, ILogger<DashboardAggregator> logger)
@@ -42,6 +39,7 @@ public sealed partial class DashboardAggregator : IDisposable
         _options = options;
         _clock = clock;
         _logger = logger;
+        _pushes = new Coalescer(options.CoalesceWindow, clock, FlushAsync, ex => _logger.LogError(ex, "Gösterge paneli güncellenemedi."));
         _feedSubscription = feed.SubscribeEvents(OnChange);
         _reloadTimer = clock.CreateTimer(_ => _ = ReloadWatchedAsync(), null, options.ReloadInterval, options.ReloadInterval);
     }
@@ -146,43 +144,19 @@ public sealed partial class DashboardAggregator : IDisposable
         {
             if (change.Request is { } moved) _pending.Add(moved);
             else _reloadAll = true;
-            if (_flushing) { _changedDuringFlush = true; return; }
-            if (_flushScheduled) return;
-            _flushScheduled = true;
         }
-        _ = FlushAfterWindowAsync();
+        _pushes.Request();
     }
 
-    private async Task FlushAfterWindowAsync()
+    /// <summary>Completes when no push is waiting for its window or running: a test's "the change has been handled".</summary>
+    public Task WhenIdleAsync() => _pushes.WhenIdleAsync();
+
+    private async Task FlushAsync()
     {
-        var wait = _lastFlushStarted + _options.CoalesceWindow - _clock.GetUtcNow();
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock);
-        else await Task.Yield(); // never on the publisher's thread: the save that published returns first
         List<RequestChange> changes;
         bool reloadAll;
-        lock (_gate)
-        {
-            _flushScheduled = false;
-            _flushing = true;
-            _lastFlushStarted = _clock.GetUtcNow();
-            (changes, _pending, reloadAll, _reloadAll) = (_pending, [], _reloadAll, false);
-        }
-        try
-        {
-            await Task.WhenAll(_entries.Select(e => UpdateAsync(e.Key, e.Value, changes, reloadAll)));
-        }
-        finally
-        {
-            bool again;
-            lock (_gate)
-            {
-                _flushing = false;
-                again = _changedDuringFlush;
-                _changedDuringFlush = false;
-                if (again) _flushScheduled = true;
-            }
-            if (again) _ = FlushAfterWindowAsync();
-        }
+        lock (_gate) (changes, _pending, reloadAll, _reloadAll) = (_pending, [], _reloadAll, false);
+        await Task.WhenAll(_entries.Select(e => UpdateAsync(e.Key, e.Value, changes, reloadAll)));
     }
 
     /// <summary>Applies the changes to one scope and pushes its new snapshot, if it changed, to its screens.</summary>

@@ -39,8 +39,8 @@ public sealed class PerformanceLive : IDisposable
     private readonly IDisposable _feedSubscription;
     private readonly object _gate = new();
     private Func<Task>[] _subscribers = [];
-    private bool _flushScheduled, _flushing, _changedDuringFlush, _performanceChanged;
-    private DateTimeOffset _lastFlushStarted = DateTimeOffset.MinValue;
+    private readonly Coalescer _refreshes;
+    private bool _performanceChanged;
     private long _computations;
 
     public PerformanceLive(Func<ComputedKey, CancellationToken, Task<double?>> compute, IChangeFeed feed, PerformanceOptions options,
@@ -50,6 +50,7 @@ public sealed class PerformanceLive : IDisposable
         _options = options;
         _clock = clock;
         _logger = logger;
+        _refreshes = new Coalescer(options.CoalesceWindow, clock, RefreshWatchedAsync, ex => _logger.LogError(ex, "Performans göstergeleri yenilenemedi."));
         _feedSubscription = feed.Subscribe(OnChange);
     }
 
@@ -124,55 +125,20 @@ public sealed class PerformanceLive : IDisposable
             }
         }
         else if (topic != ChangeTopic.Performance) return;
-        lock (_gate)
-        {
-            if (topic == ChangeTopic.Performance) _performanceChanged = true;
-            if (_flushing) { _changedDuringFlush = true; return; }
-            if (_flushScheduled) return;
-            _flushScheduled = true;
-        }
-        _ = FlushAfterWindowAsync();
+        if (topic == ChangeTopic.Performance) lock (_gate) _performanceChanged = true;
+        _refreshes.Request();
     }
 
-    private async Task FlushAfterWindowAsync()
+    /// <summary>Completes when no refresh is waiting for its window or running: a test's "the change has been handled".</summary>
+    public Task WhenIdleAsync() => _refreshes.WhenIdleAsync();
+
+    private async Task RefreshWatchedAsync()
     {
-        // Leading edge: a lone change shows at once, a burst once per window.
-        var wait = _lastFlushStarted + _options.CoalesceWindow - _clock.GetUtcNow();
-        // A clock set back (NTP, a test) must not postpone the refresh beyond one window.
-        if (wait > _options.CoalesceWindow) wait = _options.CoalesceWindow;
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock);
-        else await Task.Yield(); // never on the publisher's thread: the save that published returns first
         bool performanceChanged;
-        lock (_gate)
-        {
-            _flushScheduled = false;
-            _flushing = true;
-            _lastFlushStarted = _clock.GetUtcNow();
-            performanceChanged = _performanceChanged;
-            _performanceChanged = false;
-        }
-        try
-        {
-            var computedChanged = await RecomputeWatchedAsync();
-            _logger.LogDebug("Performans yenilemesi: hesaplanan değer değişti {Computed}, veri girişi {Performance}.", computedChanged, performanceChanged);
-            if (computedChanged || performanceChanged) await NotifyAsync();
-        }
-        catch (Exception ex)
-        {
-            _logger.LogError(ex, "Performans göstergeleri yenilenemedi.");
-        }
-        finally
-        {
-            bool again;
-            lock (_gate)
-            {
-                _flushing = false;
-                again = _changedDuringFlush;
-                _changedDuringFlush = false;
-                if (again) _flushScheduled = true;
-            }
-            if (again) _ = FlushAfterWindowAsync();
-        }
+        lock (_gate) (performanceChanged, _performanceChanged) = (_performanceChanged, false);
+        var computedChanged = await RecomputeWatchedAsync();
+        _logger.LogDebug("Performans yenilemesi: hesaplanan değer değişti {Computed}, veri girişi {Performance}.", computedChanged, performanceChanged);
+        if (computedChanged || performanceChanged) await NotifyAsync();
     }
 
     /// <summary>While a screen is open, recomputes the stale values; true when any of them changed.</summary>

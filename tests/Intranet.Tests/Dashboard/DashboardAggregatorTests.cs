@@ -3,29 +3,48 @@ using Intranet.Core.Common;
 using Intranet.Core.Dashboard;
 using Intranet.Core.Requests;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Intranet.Tests.Dashboard;
 
+/// <summary>
+/// The shared dashboard cache on a fake clock: a coalescing window passes only when the test advances the clock, so
+/// "nothing more happened" is checked once the aggregator is idle, never by sleeping through a window.
+/// </summary>
 public class DashboardAggregatorTests
 {
     private readonly InProcessChangeFeed _feed = new();
+    private readonly FakeTimeProvider _clock = new(TestClock.SuiteStart);
     private int _computations;
+    private TimeSpan _window;
 
     /// <summary>An aggregator whose every load counts "open requests" as the number of loads so far (so each differs).</summary>
-    private DashboardAggregator Create(TimeSpan window, TimeSpan? computeTime = null, Func<Task>? gate = null, TimeSpan? reloadInterval = null) => new(
-        async (scope, ct) =>
-        {
-            var n = Interlocked.Increment(ref _computations);
-            if (computeTime is { } t) await Task.Delay(t, ct);
-            if (gate is not null) await gate();
-            return Figures(scope, open: n);
-        },
-        _feed, new DashboardOptions { CoalesceWindow = window, ReloadInterval = reloadInterval ?? TimeSpan.FromHours(1) },
-        TimeProvider.System, NullLogger<DashboardAggregator>.Instance);
-
-    private static DashboardFigures Figures(DashboardScope scope, int open)
+    private DashboardAggregator Create(TimeSpan window, Func<int, Task>? gate = null, TimeSpan? reloadInterval = null)
     {
-        var figures = new DashboardFigures(scope, DashboardFrame.For(scope, DateTime.UtcNow),
+        _window = window;
+        return new(
+            async (scope, ct) =>
+            {
+                var n = Interlocked.Increment(ref _computations);
+                if (gate is not null) await gate(n);
+                return Figures(scope, open: n);
+            },
+            _feed, new DashboardOptions { CoalesceWindow = window, ReloadInterval = reloadInterval ?? TimeSpan.FromHours(1) },
+            _clock, NullLogger<DashboardAggregator>.Instance);
+    }
+
+    /// <summary>Lets every push the published changes set off run, advancing the clock through their windows.</summary>
+    private Task SettleAsync(DashboardAggregator aggregator) => Eventually.TrueAsync(() =>
+    {
+        if (aggregator.WhenIdleAsync().IsCompleted) return true;
+        // A push waiting for its window runs when the clock passes it; one that is running finishes by itself.
+        _clock.Advance(_window);
+        return false;
+    }, "the aggregator's pushes");
+
+    private DashboardFigures Figures(DashboardScope scope, int open)
+    {
+        var figures = new DashboardFigures(scope, DashboardFrame.For(scope, _clock.UtcNow()),
             new Dictionary<int, string> { [1] = "Çağlayan", [2] = "Gürsel" }, new Dictionary<int, string> { [1] = "Fen İşleri", [2] = "Zabıta" },
             new Dictionary<int, string> { [1] = "Yol bakım" });
         figures.LoadOpen(1, 1, open, 0);
@@ -34,8 +53,8 @@ public class DashboardAggregatorTests
         return figures;
     }
 
-    private static RequestFacts Intake(int id, int directorate) => new(id, $"2026-{id:000000}", RequestStatus.Yeni, 1, directorate, 1,
-        RequestChannel.Web, DateTime.UtcNow, IstanbulTime.Today(DateTime.UtcNow), DateTime.UtcNow.AddDays(5), null, null, null, null);
+    private RequestFacts Intake(int id, int directorate) => new(id, $"2026-{id:000000}", RequestStatus.Yeni, 1, directorate, 1,
+        RequestChannel.Web, _clock.UtcNow(), _clock.IstanbulToday(), _clock.UtcNow().AddDays(5), null, null, null, null);
 
     [Fact]
     public async Task Many_screens_of_one_scope_share_one_load_per_change_without_detail()
@@ -84,7 +103,7 @@ public class DashboardAggregatorTests
         using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { next.TrySetResult(s); return Task.CompletedTask; });
 
         // A request from last year re-routed from Fen İşleri to Zabıta: only the directorate figures (and the oldest list) move.
-        var old = Intake(12, directorate: 1) with { CreatedAt = DateTime.UtcNow.AddYears(-1), CreatedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-1)) };
+        var old = Intake(12, directorate: 1) with { CreatedAt = _clock.UtcNow().AddYears(-1), CreatedOn = _clock.IstanbulToday().AddYears(-1) };
         _feed.Publish(ChangeEvent.ForRequest(old, old with { DirectorateId = 2, Status = RequestStatus.HavaleEdildi }));
         var second = await next.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -108,11 +127,12 @@ public class DashboardAggregatorTests
         _feed.Publish(ChangeEvent.ForRequest(null, Intake(8, directorate: 2)));             // another directorate
         var note = Intake(9, directorate: 1);
         _feed.Publish(ChangeEvent.ForRequest(note, note));                                   // a note: nothing counted moved
-        await Task.Delay(300);
+        await SettleAsync(aggregator);
         Assert.Equal(0, pushes);
 
         _feed.Publish(ChangeEvent.ForRequest(null, Intake(10, directorate: 1)));
-        await Eventually.TrueAsync(() => pushes == 1);
+        await SettleAsync(aggregator);
+        Assert.Equal(1, pushes);
         Assert.Equal(1, _computations);
     }
 
@@ -122,7 +142,7 @@ public class DashboardAggregatorTests
         var reading = new TaskCompletionSource();
         var release = new TaskCompletionSource();
         var gated = false;
-        using var aggregator = Create(TimeSpan.FromMilliseconds(10), gate: async () =>
+        using var aggregator = Create(TimeSpan.FromMilliseconds(10), gate: async _ =>
         {
             if (!gated) return;
             reading.TrySetResult();
@@ -136,10 +156,10 @@ public class DashboardAggregatorTests
         _feed.Publish(ChangeTopic.Requests);                                                 // no detail: a reload begins
         await reading.Task.WaitAsync(TimeSpan.FromSeconds(5));
         _feed.Publish(ChangeEvent.ForRequest(null, Intake(11, directorate: 1)));            // arrives while it reads
-        await Task.Delay(100);
         release.SetResult();
 
-        await Eventually.TrueAsync(() => last?.Headline.Open == 2 + 1);                            // second load's 2, plus the change
+        await SettleAsync(aggregator);
+        Assert.Equal(2 + 1, last?.Headline.Open);                                            // second load's 2, plus the change
         Assert.Equal(1, first.Headline.Open);
     }
 
@@ -151,8 +171,7 @@ public class DashboardAggregatorTests
         using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { last = s; return Task.CompletedTask; });
 
         for (var i = 0; i < 100; i++) _feed.Publish(ChangeTopic.Requests);   // a burst within one window
-        await Eventually.TrueAsync(() => last is not null);
-        await Task.Delay(900);                                                // let any trailing refresh finish
+        await SettleAsync(aggregator);                                        // the trailing refresh included
 
         // One load at the burst's start and at most one after the window for what came during it.
         Assert.InRange(_computations, 1, 2);
@@ -162,15 +181,22 @@ public class DashboardAggregatorTests
     [Fact]
     public async Task Changes_during_a_reload_cause_exactly_one_more()
     {
-        using var aggregator = Create(TimeSpan.FromMilliseconds(20), computeTime: TimeSpan.FromMilliseconds(300));
+        var reading = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        using var aggregator = Create(TimeSpan.FromMilliseconds(20), gate: async n =>
+        {
+            if (n != 1) return;
+            reading.TrySetResult();
+            await release.Task;
+        });
         var opens = new List<int>();
         using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { lock (opens) opens.Add(s.Headline.Open); return Task.CompletedTask; });
 
         _feed.Publish(ChangeTopic.Requests);
-        await Eventually.TrueAsync(() => Volatile.Read(ref _computations) == 1); // the first reload is reading
+        await reading.Task.WaitAsync(TimeSpan.FromSeconds(10));               // the first reload is reading
         for (var i = 0; i < 10; i++) _feed.Publish(ChangeTopic.Requests);
-        await Eventually.TrueAsync(() => { lock (opens) return opens.Count >= 2; });
-        await Task.Delay(700);
+        release.SetResult();
+        await SettleAsync(aggregator);
 
         Assert.Equal(2, _computations);
         Assert.Equal([1, 2], opens);
@@ -184,7 +210,7 @@ public class DashboardAggregatorTests
         var first = await aggregator.GetAsync(scope);
 
         _feed.Publish(ChangeTopic.Requests);
-        await Task.Delay(200);
+        await SettleAsync(aggregator);
         Assert.Equal(1, _computations);
 
         var second = await aggregator.GetAsync(scope);
@@ -196,14 +222,18 @@ public class DashboardAggregatorTests
     [Fact]
     public async Task Watched_scopes_are_reloaded_on_the_slow_cadence_and_unwatched_ones_are_not()
     {
-        using var aggregator = Create(TimeSpan.FromMilliseconds(10), reloadInterval: TimeSpan.FromMilliseconds(150));
+        var interval = TimeSpan.FromMinutes(2);
+        using var aggregator = Create(TimeSpan.FromMilliseconds(10), reloadInterval: interval);
         await aggregator.GetAsync(DashboardScope.Municipality);
         await aggregator.GetAsync(new DashboardScope(DirectorateId: 7));
         DashboardSnapshot? last = null;
         using var _ = aggregator.Subscribe(DashboardScope.Municipality, s => { last = s; return Task.CompletedTask; });
 
-        await Eventually.TrueAsync(() => last?.Headline.Open >= 4);                // loads 3, 4, … are the municipality's
-        Assert.InRange(_computations, 4, 6);
+        _clock.Advance(interval);
+        await Eventually.TrueAsync(() => last?.Headline.Open == 3, "the first cadence reload");   // loads 3, 4 are the municipality's
+        _clock.Advance(interval);
+        await Eventually.TrueAsync(() => last?.Headline.Open == 4, "the second cadence reload");
+        Assert.Equal(4, _computations);
     }
 
     [Fact]
@@ -214,7 +244,7 @@ public class DashboardAggregatorTests
         await aggregator.GetAsync(DashboardScope.Municipality);
 
         _feed.Publish(ChangeTopic.Notifications);
-        await Task.Delay(200);
+        await SettleAsync(aggregator);
 
         Assert.Equal(1, _computations);
     }

@@ -100,8 +100,7 @@ public class ComputedIndicatorTests : IDisposable
         Assert.Equal(1, _world.Live.Computations); // cached
 
         for (var i = 0; i < 50; i++) _world.Requests.Changes.Publish(ChangeTopic.Requests);
-        await Eventually.TrueAsync(() => _world.Live.Computations >= 2, "a recomputation after the burst");
-        await Task.Delay(500); // room for a trailing recomputation, had the burst caused more
+        await _world.Live.WhenIdleAsync(); // the burst's refreshes, the trailing one included, have run
 
         // The first read, then at most two rounds (the burst's start, and one window later for what came during it), each
         // computing at most twice (once more when a change arrived mid-computation): never once per change.
@@ -110,7 +109,7 @@ public class ComputedIndicatorTests : IDisposable
         // Other records' changes leave it alone.
         var before = _world.Live.Computations;
         _world.Requests.Changes.Publish(ChangeTopic.Press);
-        await Task.Delay(200);
+        await _world.Live.WhenIdleAsync();
         Assert.Equal(before, _world.Live.Computations);
     }
 
@@ -118,7 +117,7 @@ public class ComputedIndicatorTests : IDisposable
     /// The test database is one in-memory SQLite connection: let the refreshes a step set off finish before the test
     /// reads again, so the two never share the connection at once.
     /// </summary>
-    private static Task SettleAsync() => Task.Delay(250);
+    private Task SettleAsync() => _world.Live.WhenIdleAsync();
 
     [Fact]
     public async Task With_no_screen_open_a_change_only_marks_the_value_stale_and_the_next_read_recomputes_it()
@@ -129,7 +128,7 @@ public class ComputedIndicatorTests : IDisposable
         await _world.Live.GetAsync(past);
 
         _world.Requests.Changes.Publish(ChangeTopic.Requests);
-        await Task.Delay(300);
+        await _world.Live.WhenIdleAsync();
         Assert.Equal(2, _world.Live.Computations);
 
         await _world.Live.GetAsync(key);
@@ -143,7 +142,11 @@ public class ComputedIndicatorTests : IDisposable
 
     private async Task WaitAsync(Task notified)
     {
-        if (await Task.WhenAny(notified, Task.Delay(TimeSpan.FromSeconds(10))) != notified)
+        try
+        {
+            await notified.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
         {
             await using var db = _world.Requests.Database.Create(UserContext.System);
             var direct = await ComputedIndicatorQueries.ComputeAsync(db, ComputedKey.For(_world.Indicator("PG-HALK-01"), 2026, 4), CancellationToken.None);
