@@ -29,7 +29,8 @@ public class LiveDashboardTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Assertions.Expect(openCount).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.GetCultureInfo("tr-TR")),
             new() { Timeout = 1000 });
         Assert.True(await dashboard.EvaluateAsync<bool>("() => window.__noReload === true"), "The dashboard was reloaded.");
-        await dashboard.WaitForTimeoutAsync(1500); // the charts' in-place updates follow the numbers
+        // The charts' in-place updates follow the numbers: each chart has drawn the figures its element now carries.
+        await dashboard.WaitForFunctionAsync("() => [...document.querySelectorAll('apex-chart')].every(c => c.shown && c.shown.series === c.dataset.series && c.shown.categories === c.dataset.categories)");
         Assert.True(errors.Count == 0, "The dashboard reported errors: " + string.Join(" | ", errors));
 
         await dashboard.Context.CloseAsync();

@@ -4,6 +4,7 @@ using Intranet.Core.Data;
 using Intranet.Core.Organization;
 using Intranet.Tests.Press;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Intranet.Tests.Data;
 
@@ -32,13 +33,17 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
         await first.SaveChangesAsync();
 
         // The second save has to wait for the first transaction's lock; it must neither fail nor overwrite.
+        var writing = new WriteStarted();
         var second = Task.Run(async () =>
         {
-            await using var db = _database.Create(UserContext.System);
+            var options = new DbContextOptionsBuilder<IntranetDbContext>(_database.Options).AddInterceptors(writing).Options;
+            await using var db = new IntranetDbContext(options, new FixedCurrentUser(UserContext.System), TimeProvider.System);
             db.Directorates.Add(new Directorate { Name = "İkinci Müdürlük", Code = "IKI" });
             await db.SaveChangesAsync();
         });
-        await Task.Delay(300);
+        // Once its transaction is starting it can only finish when the lock is free: with a busy timeout it waits, without
+        // one it fails (SQLITE_BUSY), which the await below reports.
+        await writing.Sent.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.False(second.IsCompleted, "the second save should wait for the first transaction's write lock");
 
         // Meanwhile a reader is not blocked by the writer (write-ahead log): it sees the committed state only.
@@ -57,6 +62,21 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    /// <summary>Tells when a context starts its write: SQLite takes the write lock at the transaction's BEGIN IMMEDIATE.</summary>
+    private sealed class WriteStarted : DbTransactionInterceptor
+    {
+        private readonly TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Sent => _sent.Task;
+
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            _sent.TrySetResult();
+            return ValueTask.FromResult(result);
+        }
     }
 
     public void Dispose() => _database.Dispose();
