@@ -27,25 +27,10 @@ public static class MudControls
         // Matched as Playwright's HasText matches the suggestion: anywhere, any case.
         var shown = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(option),
             System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        // On a machine loaded by parallel builds MudAutocomplete's debounced search for the typed text can re-render the
-        // list under the click, or land after the pick and clear it: a person sees the field without the pick and picks
-        // again, and so does this helper (three times at most; the last check below then fails for real).
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            await page.Field(testId).FillAsync(typed);
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-            try
-            {
-                // A pick closes the list; a lost click leaves it open with the typed text (which may read like the pick).
-                await Assertions.Expect(page.Field(testId)).ToHaveAttributeAsync("aria-expanded", "false", new() { Timeout = 5_000 });
-                await Assertions.Expect(page.Field(testId)).ToHaveValueAsync(shown, new() { Timeout = 5_000 });
-                await page.WaitForTimeoutAsync(400);
-                if (shown.IsMatch(await page.Field(testId).InputValueAsync())) break;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
-        }
+        await page.Field(testId).FillAsync(typed);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        // A pick closes the list and shows the picked name (the suggestions follow the typed text synchronously, so no
+        // late search can replace them after the click).
         await Assertions.Expect(page.Field(testId)).ToHaveAttributeAsync("aria-expanded", "false");
         await Assertions.Expect(page.Field(testId)).ToHaveValueAsync(shown);
     }
