@@ -32,11 +32,11 @@ public sealed class AppointmentNotifier(IEmailSender email, ISmsSender sms, Time
     {
         var outcomes = new List<SendOutcome>();
         if (PhoneNumber.Normalize(a.Phone) is { } phone && phone.StartsWith("05", StringComparison.Ordinal))
-            outcomes.Add(await TryAsync(MessageChannel.Sms, phone, () => sms.SendAsync(phone, text, ct)));
+            outcomes.Add(await TryAsync(MessageChannel.Sms, phone, () => sms.SendAsync(phone, text, MessageKind.Appointment, ct)));
         if (EmailAddress.IsValid(a.Email))
         {
             var to = a.Email!.Trim();
-            outcomes.Add(await TryAsync(MessageChannel.EPosta, to, () => email.SendAsync(new EmailMessage([to], subject, text), ct)));
+            outcomes.Add(await TryAsync(MessageChannel.EPosta, to, () => email.SendAsync(new EmailMessage([to], subject, text, MessageKind.Appointment), ct)));
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.AppointmentMessages.AddRange(outcomes.Select(o => new AppointmentMessage

@@ -19,6 +19,9 @@ public enum ChangeTopic
 /// </summary>
 public sealed record ChangeEvent(ChangeTopic Topic, RequestChange? Request = null)
 {
+    /// <summary>When the change was published (set by the feed), for the change-to-screen latency; it travels through Redis.</summary>
+    public DateTime? PublishedAt { get; init; }
+
     public static ChangeEvent ForRequest(RequestFacts? before, RequestFacts? after) => new(ChangeTopic.Requests, new RequestChange(before, after));
 }
 
@@ -39,8 +42,8 @@ public interface IChangeFeed
     IDisposable SubscribeEvents(Action<ChangeEvent> onChange) => Subscribe(topic => onChange(new ChangeEvent(topic)));
 }
 
-/// <summary>In-process delivery to every subscriber of this server.</summary>
-public sealed class InProcessChangeFeed : IChangeFeed
+/// <summary>In-process delivery to every subscriber of this server; with a clock it stamps each change's publication.</summary>
+public sealed class InProcessChangeFeed(TimeProvider? clock = null) : IChangeFeed
 {
     private readonly object _lock = new();
     private Action<ChangeEvent>[] _subscribers = [];
@@ -49,6 +52,8 @@ public sealed class InProcessChangeFeed : IChangeFeed
 
     public void Publish(ChangeEvent change)
     {
+        if (change.PublishedAt is null && clock is not null) change = change with { PublishedAt = clock.GetUtcNow().UtcDateTime };
+        IntranetMetrics.Changes.Add(1, IntranetMetrics.Tag("topic", change.Topic.ToString()));
         foreach (var subscriber in Volatile.Read(ref _subscribers)) subscriber(change);
     }
 

@@ -16,14 +16,17 @@ public sealed class RedisChangeFeed : IChangeFeed, IDisposable
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("intranet:changes");
 
-    private readonly InProcessChangeFeed _local = new();
+    private readonly InProcessChangeFeed _local;
     private readonly ConnectionMultiplexer _redis;
     private readonly ISubscriber _subscriber;
     private readonly ILogger _logger;
+    private readonly TimeProvider? _clock;
 
-    public RedisChangeFeed(string configuration, ILogger<RedisChangeFeed> logger)
+    public RedisChangeFeed(string configuration, ILogger<RedisChangeFeed> logger, TimeProvider? clock = null)
     {
         _logger = logger;
+        _clock = clock;
+        _local = new InProcessChangeFeed(clock);
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
         _redis = ConnectionMultiplexer.Connect(options);
@@ -59,8 +62,13 @@ public sealed class RedisChangeFeed : IChangeFeed, IDisposable
 
     public void Publish(ChangeTopic topic) => Publish(new ChangeEvent(topic));
 
+    /// <summary>The connection, for the readiness check and the Redis spans.</summary>
+    public IConnectionMultiplexer Connection => _redis;
+
     public void Publish(ChangeEvent change)
     {
+        // Stamped here, not on arrival, so the latency a screen reports includes the trip through Redis.
+        if (change.PublishedAt is null && _clock is not null) change = change with { PublishedAt = _clock.GetUtcNow().UtcDateTime };
         if (_redis.IsConnected)
         {
             try

@@ -28,6 +28,7 @@ public sealed partial class DashboardAggregator : IDisposable
     private readonly object _gate = new();
     private List<RequestChange> _pending = [];
     private bool _reloadAll;
+    private DateTime? _oldestPending;
     private readonly Coalescer _pushes;
     private long _version;
     private long _loads;
@@ -140,10 +141,12 @@ public sealed partial class DashboardAggregator : IDisposable
     private void OnChange(ChangeEvent change)
     {
         if (change.Topic != ChangeTopic.Requests || change.Request is { MovesFigures: false }) return;
+        var publishedAt = change.PublishedAt ?? _clock.GetUtcNow().UtcDateTime;
         lock (_gate)
         {
             if (change.Request is { } moved) _pending.Add(moved);
             else _reloadAll = true;
+            if (_oldestPending is null || publishedAt < _oldestPending) _oldestPending = publishedAt;
         }
         _pushes.Request();
     }
@@ -155,12 +158,13 @@ public sealed partial class DashboardAggregator : IDisposable
     {
         List<RequestChange> changes;
         bool reloadAll;
-        lock (_gate) (changes, _pending, reloadAll, _reloadAll) = (_pending, [], _reloadAll, false);
-        await Task.WhenAll(_entries.Select(e => UpdateAsync(e.Key, e.Value, changes, reloadAll)));
+        DateTime? changedAt;
+        lock (_gate) (changes, _pending, reloadAll, _reloadAll, changedAt, _oldestPending) = (_pending, [], _reloadAll, false, _oldestPending, null);
+        await Task.WhenAll(_entries.Select(e => UpdateAsync(e.Key, e.Value, changes, reloadAll, changedAt)));
     }
 
     /// <summary>Applies the changes to one scope and pushes its new snapshot, if it changed, to its screens.</summary>
-    private async Task UpdateAsync(DashboardScope scope, Entry entry, List<RequestChange> changes, bool reloadAll)
+    private async Task UpdateAsync(DashboardScope scope, Entry entry, List<RequestChange> changes, bool reloadAll, DateTime? changedAt)
     {
         try
         {
@@ -185,8 +189,10 @@ public sealed partial class DashboardAggregator : IDisposable
                 if (_clock.GetUtcNow() - entry.LastAccess > _options.IdleEviction) _entries.TryRemove(scope, out _);
                 return;
             }
-            if (updated is not null) await NotifyAsync(entry, updated);
-            if (reload) await NotifyAsync(entry, await ReloadFreshAsync(scope, entry));
+            // The pushed copy says when its changes were published; the cached snapshot does not (a screen opening later
+            // has nothing to time).
+            if (updated is not null) await NotifyAsync(entry, updated with { ChangedAt = changedAt });
+            if (reload) await NotifyAsync(entry, await ReloadFreshAsync(scope, entry) with { ChangedAt = changedAt });
         }
         catch (Exception ex)
         {
@@ -222,8 +228,12 @@ public sealed partial class DashboardAggregator : IDisposable
         }
     }
 
-    private Task NotifyAsync(Entry entry, DashboardSnapshot snapshot) =>
-        Task.WhenAll(entry.Subscribers.Select(subscriber => NotifyOneAsync(subscriber, snapshot)));
+    private Task NotifyAsync(Entry entry, DashboardSnapshot snapshot)
+    {
+        var subscribers = entry.Subscribers;
+        IntranetMetrics.ChangesFannedOut.Add(subscribers.Length);
+        return Task.WhenAll(subscribers.Select(subscriber => NotifyOneAsync(subscriber, snapshot)));
+    }
 
     private async Task NotifyOneAsync(Func<DashboardSnapshot, Task> subscriber, DashboardSnapshot snapshot)
     {

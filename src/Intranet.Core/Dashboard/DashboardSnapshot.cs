@@ -37,4 +37,11 @@ public sealed record DashboardSnapshot(
     DateOnly PeriodFrom,
     DateOnly PeriodTo,
     DateTime ComputedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>
+    /// On a snapshot pushed because of changes: when the oldest of them was published, so the screen that draws it
+    /// can report the change-to-screen time. Null on a snapshot read for a screen that opens or a periodic reload.
+    /// </summary>
+    public DateTime? ChangedAt { get; init; }
+}

@@ -135,8 +135,9 @@ public sealed class MuhtarMessenger(IEmailSender email, ISmsSender sms, TimeProv
             string? error = null;
             try
             {
-                if (d.Channel == DeliveryChannel.Sms) await sms.SendAsync(d.Address, SmsText(announcement), ct);
-                else await email.SendAsync(new EmailMessage([d.Address], announcement.Subject, EmailText(announcement)), ct);
+                var kind = announcement.VisitId is null ? MessageKind.MuhtarAnnouncement : MessageKind.VisitNotice;
+                if (d.Channel == DeliveryChannel.Sms) await sms.SendAsync(d.Address, SmsText(announcement), kind, ct);
+                else await email.SendAsync(new EmailMessage([d.Address], announcement.Subject, EmailText(announcement), kind), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -23,7 +23,7 @@ public sealed record SmsOptions
 /// </summary>
 public sealed class HttpSmsSender(HttpClient http, SmsOptions options) : ISmsSender
 {
-    public async Task SendAsync(string phone, string text, CancellationToken ct = default)
+    public async Task SendAsync(string phone, string text, MessageKind kind, CancellationToken ct = default)
     {
         if (!options.IsConfigured) throw new MessagingNotConfiguredException(NotConfiguredSmsSender.Error);
         var to = ToInternational(phone) ?? throw new ArgumentException($"SMS için geçersiz telefon numarası: {PhoneNumber.Mask(PhoneNumber.Normalize(phone))}", nameof(phone));

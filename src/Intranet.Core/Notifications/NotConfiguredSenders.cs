@@ -17,6 +17,6 @@ public sealed class NotConfiguredSmsSender : ISmsSender
 {
     public const string Error = "SMS sağlayıcısı yapılandırılmamış (Notifications:Sms:Url ayarı); SMS gönderilemedi.";
 
-    public Task SendAsync(string phone, string text, CancellationToken ct = default) =>
+    public Task SendAsync(string phone, string text, MessageKind kind, CancellationToken ct = default) =>
         Task.FromException(new MessagingNotConfiguredException(Error));
 }

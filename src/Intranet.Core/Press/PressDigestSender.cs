@@ -67,7 +67,7 @@ public sealed class PressDigestSender(
             try
             {
                 var url = $"{baseUrl.TrimEnd('/')}/basin/ozet/{day:yyyy-MM-dd}";
-                await email.SendAsync(new EmailMessage(to, PressDigest.Subject(report), PressDigest.EmailBody(report, url)), ct);
+                await email.SendAsync(new EmailMessage(to, PressDigest.Subject(report), PressDigest.EmailBody(report, url), MessageKind.PressDigest), ct);
             }
             catch (MessagingNotConfiguredException ex)
             {

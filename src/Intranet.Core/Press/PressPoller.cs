@@ -60,6 +60,16 @@ public sealed class PressPoller(
     /// <summary>Polls one source now (unless a poll of it is already running). Never throws but for cancellation.</summary>
     public async Task<PollOutcome> PollSourceAsync(int sourceId, CancellationToken ct = default)
     {
+        using var activity = IntranetMetrics.Activities.StartActivity("press.feed_poll");
+        activity?.SetTag("intranet.press.source_id", sourceId);
+        var outcome = await PollOnceAsync(sourceId, ct);
+        IntranetMetrics.FeedPolls.Add(1, IntranetMetrics.Tag("outcome", outcome.Status.ToString()));
+        activity?.SetTag("intranet.press.poll_status", outcome.Status.ToString());
+        return outcome;
+    }
+
+    private async Task<PollOutcome> PollOnceAsync(int sourceId, CancellationToken ct)
+    {
         var started = clock.GetUtcNow().UtcDateTime;
         if (!await ClaimAsync(sourceId, started, ct))
             return new PollOutcome(sourceId, PollStatus.Skipped, 0, 0, "Bu kaynak şu anda zaten taranıyor.");

@@ -186,7 +186,7 @@ public sealed class PressReleaseService(
             {
                 try
                 {
-                    await email.SendAsync(new EmailMessage([contact.Email!], release.Title, release.Body + "\n\n— Kağıthane Belediyesi Basın Yayın ve Halkla İlişkiler"), ct);
+                    await email.SendAsync(new EmailMessage([contact.Email!], release.Title, release.Body + "\n\n— Kağıthane Belediyesi Basın Yayın ve Halkla İlişkiler", MessageKind.PressRelease), ct);
                     count++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

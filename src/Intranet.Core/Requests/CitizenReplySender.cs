@@ -41,7 +41,7 @@ public sealed class CitizenReplySender(
                 // Only mobile numbers (05xx) receive SMS; a landline would fail at the operator.
                 if (PhoneNumber.Normalize(citizen.Phone) is not { } phone || !phone.StartsWith("05", StringComparison.Ordinal))
                     return "Başvuru sahibinin kayıtlı cep telefonu yok; SMS gönderilemez.";
-                await sms.SendAsync(phone, $"{request.Number} numaralı başvurunuz hakkında: {replyText.Trim()}", ct);
+                await sms.SendAsync(phone, $"{request.Number} numaralı başvurunuz hakkında: {replyText.Trim()}", MessageKind.CitizenReply, ct);
             }
             else
             {
@@ -55,7 +55,7 @@ public sealed class CitizenReplySender(
                     {replyText.Trim()}
 
                     Bilgilerinize sunarız.
-                    """), ct);
+                    """, MessageKind.CitizenReply), ct);
             }
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Intranet.Core.Common;
 using Intranet.Core.Data;
 using Intranet.Core.Notifications;
@@ -52,11 +53,23 @@ public sealed class EscalationService(
 
     public async Task<SweepResult> SweepAsync(DateTime nowUtc, CancellationToken ct = default)
     {
-        var now = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
-        var warnings = await CreateAsync(EscalationKind.Warning, now, ct);
-        var overdue = await CreateAsync(EscalationKind.Overdue, now, ct);
-        var delivery = await DeliverAsync(now, ct);
-        return new SweepResult(warnings, overdue, delivery.Emails, delivery.Sms, delivery.Failures);
+        using var activity = IntranetMetrics.Activities.StartActivity("escalation.sweep");
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var now = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
+            var warnings = await CreateAsync(EscalationKind.Warning, now, ct);
+            var overdue = await CreateAsync(EscalationKind.Overdue, now, ct);
+            var delivery = await DeliverAsync(now, ct);
+            outcome = delivery.Failures > 0 ? "delivery_failures" : "ok";
+            return new SweepResult(warnings, overdue, delivery.Emails, delivery.Sms, delivery.Failures);
+        }
+        finally
+        {
+            IntranetMetrics.EscalationSweeps.Add(1, IntranetMetrics.Tag("outcome", outcome));
+            IntranetMetrics.EscalationSweepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
     }
 
     private sealed record Candidate(int Id, string Number, DateTime DueAt, int? AssigneeId, int? DirectorateId);
@@ -237,7 +250,7 @@ public sealed class EscalationService(
         {
             if (string.IsNullOrWhiteSpace(r.DeputyMayorPhone))
                 errors.Add("SMS alıcısı yok (başkan yardımcısının telefonu tanımsız).");
-            else if (await TryAsync(() => sms.SendAsync(r.DeputyMayorPhone, OverdueSms(r), ct), "SMS", r, errors))
+            else if (await TryAsync(() => sms.SendAsync(r.DeputyMayorPhone, OverdueSms(r), MessageKind.Escalation, ct), "SMS", r, errors))
             {
                 await db.Escalations.Where(x => x.Id == e.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SmsSentAt, now), ct);
                 e.SmsSentAt = now;
@@ -303,7 +316,8 @@ public sealed class EscalationService(
         Başvuruyu açmak için: {RequestLink(r.Id)}
 
         Bu ileti Belediye İntranet tarafından otomatik gönderilmiştir.
-        """);
+        """,
+        MessageKind.Escalation);
 
     private static string OverdueSms(Details r) =>
         $"Süresi geçen başvuru {r.Number}: {r.Directorate ?? "müdürlük atanmamış"}, {r.Category}, {r.Neighbourhood}. Son tarih {IstanbulTime.Format(r.DueAt)}.";

@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using Intranet.Core.Calendar;
 using Intranet.Core.Citizens;
 using Intranet.Core.Common;
 using Intranet.Core.Data;
 using Intranet.Core.Muhtars;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Intranet.Core.Requests;
 
@@ -27,9 +30,22 @@ public sealed partial class RequestService(
     IChangeFeed changes,
     TimeProvider clock,
     CitizenReplySender? replies = null,
-    Callbacks.SatisfactionOptions? satisfaction = null)
+    Callbacks.SatisfactionOptions? satisfaction = null,
+    ILogger<RequestService>? logger = null)
 {
+    private readonly ILogger _log = logger ?? NullLogger<RequestService>.Instance;
+
     private UserContext User => currentUser.User;
+
+    /// <summary>
+    /// Everything logged while a request is worked on (here, and by the senders it calls) carries its number, and so
+    /// does the trace. Only the number: the texts and the citizen are personal data and stay out of the logs.
+    /// </summary>
+    private IDisposable? RequestScope(string number)
+    {
+        Activity.Current?.SetTag("intranet.request.number", number);
+        return _log.BeginScope(new Dictionary<string, object?> { ["RequestNumber"] = number });
+    }
 
     public async Task<RequestCreated> CreateAsync(IntakeForm form, CancellationToken ct = default)
     {
@@ -84,6 +100,8 @@ public sealed partial class RequestService(
             });
 
         await SaveWithNumberAsync(db, request, ct);
+        using (RequestScope(request.Number))
+            _log.LogInformation("Başvuru alındı: {Channel} kanalı, {Type}", request.Channel, request.Type);
         changes.Publish(ChangeEvent.ForRequest(null, RequestFacts.Of(request)));
         return new RequestCreated(request.Id, request.Number);
     }
@@ -158,6 +176,7 @@ public sealed partial class RequestService(
         var request = await db.Requests.VisibleTo(User).Include(r => r.Category).Include(r => r.Citizen)
             .SingleOrDefaultAsync(r => r.Id == step.RequestId, ct)
             ?? throw new AccessDeniedException("Başvuru bulunamadı ya da bu başvuruyu görme yetkiniz yok.");
+        using var scope = RequestScope(request.Number);
         if (!RequestPermissions.Can(User, step.Action, request))
             throw new AccessDeniedException($"\"{ActionText.Name(step.Action)}\" işlemi için yetkiniz yok.");
 
@@ -188,6 +207,7 @@ public sealed partial class RequestService(
         {
             throw await ConflictAsync(step.RequestId, ct);
         }
+        _log.LogInformation("Başvuru adımı: {Action} ({From} → {To})", step.Action, from, request.Status);
         changes.Publish(ChangeEvent.ForRequest(before, RequestFacts.Of(request)));
         return request.Version;
     }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Intranet.Web.Setup;
 
-/// <summary>/healthz is healthy only when the database answers a query.</summary>
+/// <summary>Readiness (/healthz, /healthz/ready) holds only when the database answers a query.</summary>
 internal sealed class DatabaseHealthCheck(IDbContextFactory<IntranetDbContext> dbFactory) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)

@@ -41,12 +41,13 @@ public static class IntranetApp
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<WebCurrentUser>());
         services.AddIntranetAuthentication(builder.Configuration, builder.Environment);
         services.AddIntranetDatabase(builder.Configuration);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddIntranetHealthChecks(builder.Configuration);
+        builder.AddIntranetTelemetry();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UserAdminService>();
         if (builder.Configuration["Realtime:Redis"] is { Length: > 0 } redis)
-            services.AddSingleton<IChangeFeed>(sp => new RedisChangeFeed(redis, sp.GetRequiredService<ILogger<RedisChangeFeed>>()));
+            services.AddSingleton<IChangeFeed>(sp => new RedisChangeFeed(redis, sp.GetRequiredService<ILogger<RedisChangeFeed>>(), sp.GetRequiredService<TimeProvider>()));
         else
             services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSingleton(builder.Configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions());
@@ -65,7 +66,7 @@ public static class IntranetApp
         services.AddScoped<Intranet.Core.Citizens.CitizenRetention>();
         if (builder.Configuration.GetValue("Kvkk:RetentionEnabled", true)) services.AddHostedService<RetentionWorker>();
         services.AddScoped<UserSignIn>();
-        services.AddMessagingAndEscalation(builder.Configuration);
+        services.AddMessagingAndEscalation(builder.Configuration, builder.Environment);
         services.AddRequestStatistics();
         services.AddCalendar();
         services.AddRequestsBulk();
@@ -102,7 +103,8 @@ public static class IntranetApp
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapIntranetHealthChecks();
+        app.MapIntranetMetrics();
         app.MapAccountEndpoints();
         app.MapRequestEndpoints();
         app.MapRequestExports();

@@ -8,7 +8,7 @@ namespace Intranet.Web.Setup;
 /// <summary>E-mail, SMS, the bell, citizen replies and the deadline sweep: everything that sends a message.</summary>
 public static class MessagingSetup
 {
-    public static IServiceCollection AddMessagingAndEscalation(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMessagingAndEscalation(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         var sms = configuration.GetSection(SmsOptions.Section).Get<SmsOptions>() ?? new SmsOptions();
@@ -16,26 +16,43 @@ public static class MessagingSetup
         {
             BaseUrl = configuration["App:BaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : EscalationOptions.DefaultBaseUrl,
         };
+        var channels = OutgoingChannels.From(smtp, sms, configuration.GetValue<bool?>(OutgoingChannels.StoreSetting), environment.IsDevelopment());
+        services.AddSingleton(channels);
+        services.AddSingleton<OutgoingMessageLog>();
+        services.AddScoped<OutgoingMessageQueries>();
 
-        // An unconfigured channel gets a sender that fails with a clear Turkish message (recorded as the
-        // escalation's LastError or shown to the person answering), never one that pretends to have sent.
-        if (smtp.IsConfigured)
+        // Every message goes through the log (Yönetim → Giden iletiler). A stored channel has no transport; an
+        // unconfigured one gets a sender that fails with a clear Turkish message (recorded as the escalation's
+        // LastError, shown to the person answering and on the admin page), never one that pretends to have sent.
+        if (channels.Email.Mode == ChannelMode.Send)
         {
             services.AddSingleton(smtp);
-            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+            services.AddSingleton<SmtpEmailSender>();
         }
-        else services.AddSingleton<IEmailSender, NotConfiguredEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => new OutgoingEmailSender(channels.Email.Mode switch
+        {
+            ChannelMode.Store => null,
+            ChannelMode.Send => sp.GetRequiredService<SmtpEmailSender>(),
+            _ => new NotConfiguredEmailSender(),
+        }, sp.GetRequiredService<OutgoingMessageLog>()));
 
-        if (sms.IsConfigured)
+        if (channels.Sms.Mode == ChannelMode.Send)
         {
             services.AddSingleton(sms);
-            services.AddHttpClient<ISmsSender, HttpSmsSender>(client => client.Timeout = TimeSpan.FromSeconds(10));
+            services.AddHttpClient<HttpSmsSender>(client => client.Timeout = TimeSpan.FromSeconds(10));
         }
-        else services.AddSingleton<ISmsSender, NotConfiguredSmsSender>();
+        // Transient like the typed HTTP client it wraps, so the client's handler still rotates.
+        services.AddTransient<ISmsSender>(sp => new OutgoingSmsSender(channels.Sms.Mode switch
+        {
+            ChannelMode.Store => null,
+            ChannelMode.Send => sp.GetRequiredService<HttpSmsSender>(),
+            _ => new NotConfiguredSmsSender(),
+        }, sp.GetRequiredService<OutgoingMessageLog>()));
 
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(escalation);
+        services.AddSingleton<IOutboxBacklog, EscalationBacklog>();
         services.AddScoped<NotificationService>();
         services.AddScoped<CitizenReplySender>();
         services.AddScoped<EscalationService>();

@@ -13,6 +13,7 @@ public static class MuhtarSetup
         services.AddSingleton(configuration.GetSection(CorrespondenceOptions.Section).Get<CorrespondenceOptions>() ?? new CorrespondenceOptions());
         // Stateless but for the senders (singletons): one for the app.
         services.AddSingleton<MuhtarMessenger>();
+        services.AddSingleton<Intranet.Core.Notifications.IOutboxBacklog, MuhtarDeliveryBacklog>();
         services.AddScoped<MuhtarService>();
         services.AddScoped<MuhtarTimeline>();
         services.AddScoped<AnnouncementService>();

@@ -19,6 +19,7 @@ public static class RequestsHandoffSetup
     {
         services.AddSingleton(configuration.GetSection(SatisfactionOptions.Section).Get<SatisfactionOptions>() ?? new SatisfactionOptions());
         services.AddScoped<RequestMessageOutbox>();
+        services.AddSingleton<Intranet.Core.Notifications.IOutboxBacklog, RequestMessageBacklog>();
         services.AddScoped<OutsideBodyRegistry>();
         services.AddScoped<HandoffService>();
         services.AddScoped<HandoffQueries>();

@@ -28,7 +28,7 @@ public class SendersTests : IAsyncLifetime
     [Fact]
     public async Task Smtp_sender_delivers_turkish_text_intact()
     {
-        await Smtp().SendAsync(new EmailMessage(["a@kagithane.bel.tr", "b@kagithane.bel.tr"], "Süresi geçen başvuru: İğdır Çağrı", "Şükrü Öğüt ıİ"));
+        await Smtp().SendAsync(new EmailMessage(["a@kagithane.bel.tr", "b@kagithane.bel.tr"], "Süresi geçen başvuru: İğdır Çağrı", "Şükrü Öğüt ıİ", MessageKind.Escalation));
 
         var mail = Assert.Single(_smtp.Messages);
         Assert.Equal(["a@kagithane.bel.tr", "b@kagithane.bel.tr"], mail.Recipients);
@@ -42,14 +42,14 @@ public class SendersTests : IAsyncLifetime
     {
         _sms.StatusCode = 401;
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => Sms().SendAsync("05321234567", "deneme"));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => Sms().SendAsync("05321234567", "deneme", MessageKind.CitizenReply));
 
         Assert.Contains("HTTP 401", error.Message);
     }
 
     [Fact]
     public async Task Sms_sender_rejects_a_number_that_is_not_turkish() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => Sms().SendAsync("12345", "deneme"));
+        await Assert.ThrowsAsync<ArgumentException>(() => Sms().SendAsync("12345", "deneme", MessageKind.CitizenReply));
 
     [Fact]
     public async Task Citizen_reply_goes_by_sms_or_email_and_explains_what_is_missing()

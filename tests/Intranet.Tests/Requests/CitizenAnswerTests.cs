@@ -13,7 +13,7 @@ public class CitizenAnswerTests : IDisposable
     private sealed class RecordingSms(bool fail = false) : ISmsSender
     {
         public List<(string Phone, string Text)> Sent { get; } = [];
-        public Task SendAsync(string phone, string text, CancellationToken ct = default)
+        public Task SendAsync(string phone, string text, MessageKind kind, CancellationToken ct = default)
         {
             if (fail) throw new HttpRequestException("Operatör 503 döndü");
             Sent.Add((phone, text));

@@ -213,19 +213,20 @@ public class EscalationServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_smtp_and_sms_settings_the_error_says_so_in_turkish()
+    public async Task In_production_without_smtp_and_sms_settings_sending_is_refused_and_the_error_says_so_in_turkish()
     {
         await _world.AddRequestAsync(Now.AddHours(-2));
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<TimeProvider>(new TestClock(Now));
         services.AddSingleton(_database.Factory(UserContext.System));
         services.AddMessagingAndEscalation(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Escalation:Enabled"] = "false",
-        }).Build());
+        }).Build(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
         await using var provider = services.BuildServiceProvider();
-        Assert.IsType<NotConfiguredEmailSender>(provider.GetRequiredService<IEmailSender>());
-        Assert.IsType<NotConfiguredSmsSender>(provider.GetRequiredService<ISmsSender>());
+        var channels = provider.GetRequiredService<OutgoingChannels>();
+        Assert.All(channels.All, c => Assert.Equal(ChannelMode.NotConfigured, c.Mode));
 
         await using (var scope = provider.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<EscalationService>().SweepAsync(Now);
@@ -235,6 +236,14 @@ public class EscalationServiceTests : IAsyncLifetime
         Assert.Contains("SMS sağlayıcısı yapılandırılmamış", row.LastError);
         Assert.Null(row.EmailSentAt);
         Assert.Null(row.SmsSentAt);
+        // The refusals are on the admin page's list too, with the reason, and nothing counts as sent.
+        await using var db = _database.Create(UserContext.System);
+        var refused = await db.OutgoingMessages.OrderBy(m => m.Channel).ToListAsync();
+        Assert.Equal(2, refused.Count);
+        Assert.All(refused, m => Assert.Equal(OutgoingStatus.Refused, m.Status));
+        Assert.All(refused, m => Assert.Equal(MessageKind.Escalation, m.Kind));
+        Assert.Equal(NotConfiguredEmailSender.Error, refused[0].Error);
+        Assert.Equal(NotConfiguredSmsSender.Error, refused[1].Error);
     }
 
     private async Task<Escalation> EscalationAsync()

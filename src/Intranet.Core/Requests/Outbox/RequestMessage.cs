@@ -62,6 +62,14 @@ public static class MessageText
         MessagePurpose.MemnuniyetSorusu => "Memnuniyet sorusu",
         _ => p.ToString(),
     };
+
+    /// <summary>How the message is listed under Giden iletiler.</summary>
+    public static Notifications.MessageKind Kind(this MessagePurpose p) => p switch
+    {
+        MessagePurpose.KurumaYazi => Notifications.MessageKind.HandoffLetter,
+        MessagePurpose.VatandasaBilgi => Notifications.MessageKind.CitizenNotice,
+        _ => Notifications.MessageKind.SatisfactionQuestion,
+    };
 }
 
 internal sealed class RequestMessageConfiguration : IEntityTypeConfiguration<RequestMessage>

@@ -109,8 +109,9 @@ public sealed class RequestMessageOutbox(
         if (claimed == 0) return false;
         try
         {
-            if (m.Channel == MessageChannel.Sms) await sms.SendAsync(m.Recipient, m.Body, ct);
-            else await email.SendAsync(new EmailMessage([m.Recipient], m.Subject ?? "", m.Body), ct);
+            var kind = m.Purpose.Kind();
+            if (m.Channel == MessageChannel.Sms) await sms.SendAsync(m.Recipient, m.Body, kind, ct);
+            else await email.SendAsync(new EmailMessage([m.Recipient], m.Subject ?? "", m.Body, kind), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -69,6 +69,7 @@ public static class NavSections
             new("/yonetim/tatiller", "Resmî tatiller", Icons.Material.Filled.EventBusy),
             new("/yonetim/cihazlar", "Duvar ekranı cihazları", Icons.Material.Filled.Devices),
             new("/yonetim/konu-sorulari", "Konu soruları ve uyarıları", Icons.Material.Filled.LiveHelp),
+            new("/yonetim/giden-iletiler", "Giden iletiler", Icons.Material.Filled.Outbox),
         ], "Yönetim", Icons.Material.Filled.AdminPanelSettings, StartsOpen: true),
     ];
 }

@@ -29,7 +29,7 @@ public sealed class RecordingSms : ISmsSender
 {
     public List<(string Phone, string Text)> Sent { get; } = [];
 
-    public Task SendAsync(string phone, string text, CancellationToken ct = default)
+    public Task SendAsync(string phone, string text, MessageKind kind, CancellationToken ct = default)
     {
         Sent.Add((phone, text));
         return Task.CompletedTask;
