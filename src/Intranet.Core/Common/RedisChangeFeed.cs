@@ -31,10 +31,14 @@ public sealed class RedisChangeFeed : IChangeFeed, IDisposable
         options.AbortOnConnectFail = false;
         _redis = ConnectionMultiplexer.Connect(options);
         _subscriber = _redis.GetSubscriber();
+        // Subscribing waits for Redis, and throws after its timeout when Redis is down: a server started while Redis
+        // is unreachable must still start (and serve its own screens), so then the subscription is only registered;
+        // the multiplexer sends it when the connection comes up.
         _subscriber.Subscribe(Channel, (_, message) =>
         {
             if (Decode(message) is { } change) _local.Publish(change);
-        });
+        }, _redis.IsConnected ? CommandFlags.None : CommandFlags.FireAndForget);
+        if (!_redis.IsConnected) _logger.LogWarning("Redis'e bağlanılamadı ({Configuration}); değişiklikler bağlantı gelene kadar yalnızca bu sunucuda duyuruluyor.", options.ToString(includePassword: false));
         _redis.ConnectionRestored += (_, e) =>
         {
             if (e.ConnectionType != ConnectionType.Subscription) return;

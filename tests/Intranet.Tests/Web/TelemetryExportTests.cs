@@ -41,16 +41,18 @@ public sealed class TelemetryExportTests : MudComponentTest
         screen.WaitForAssertion(() => Assert.NotEqual("snapshot-", Shown(screen)), TimeSpan.FromSeconds(30));
         var before = Shown(screen);
 
-        // A change: a new request routed to another directorate, as the desk does it.
+        // A change: a request taken in at the call centre.
         string number;
         await using (var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope())
         {
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<IntranetDbContext>>().CreateDbContextAsync();
-            var request = await db.Requests.Where(r => r.Status == RequestStatus.Yeni).OrderBy(r => r.Id).FirstAsync();
-            var other = await db.Directorates.Where(d => d.Id != request.DirectorateId && d.IsActive).Select(d => d.Id).FirstAsync();
-            await scope.ServiceProvider.GetRequiredService<RequestService>()
-                .ApplyAsync(new RequestStep(request.Id, request.Version, RequestAction.Route, "Fen İşlerine değil, buraya.", DirectorateId: other));
-            number = request.Number;
+            var created = await scope.ServiceProvider.GetRequiredService<RequestService>().CreateAsync(new IntakeForm
+            {
+                CitizenName = "Ayşe Işık", Phone = "0532 111 22 33", Text = "Sokak lambası yanmıyor.",
+                NeighbourhoodId = (await db.Neighbourhoods.OrderBy(n => n.Id).FirstAsync()).Id,
+                CategoryId = (await db.Categories.Where(c => c.IsActive).OrderBy(c => c.Id).FirstAsync()).Id,
+            });
+            number = created.Number;
         }
         screen.WaitForAssertion(() => Assert.NotEqual(before, Shown(screen)), TimeSpan.FromSeconds(30));
 
@@ -69,7 +71,7 @@ public sealed class TelemetryExportTests : MudComponentTest
         Assert.Contains("http.server.request.duration", metrics);
         Assert.Contains(collector.Spans, s => s.Scope == "Microsoft.AspNetCore" && s.Name.StartsWith("GET", StringComparison.Ordinal));
         Assert.Contains(collector.Spans, s => s.Scope == "OpenTelemetry.Instrumentation.EntityFrameworkCore");
-        Assert.Contains(collector.Logs, l => l.Attributes.GetValueOrDefault("RequestNumber") == number && l.Body.StartsWith("Başvuru adımı", StringComparison.Ordinal));
+        Assert.Contains(collector.Logs, l => l.Attributes.GetValueOrDefault("RequestNumber") == number && l.Body.StartsWith("Başvuru alındı", StringComparison.Ordinal));
     }
 
     private static string Shown(IRenderedComponent<LiveDashboard> screen) => screen.Find("[data-snapshot]").GetAttribute("data-snapshot") ?? "";
