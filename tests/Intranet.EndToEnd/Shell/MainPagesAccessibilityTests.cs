@@ -19,6 +19,7 @@ public class MainPagesAccessibilityTests(BrowserApp browser) : IClassFixture<Bro
             ("demo-ozk-1", "/randevular", "Başkanlık randevuları"),
             ("demo-fen-mudur", "/performans", "Performans"),
             ("demo-admin", "/yonetim/tatiller", "Resmî tatiller"),
+            ("demo-admin", "/yonetim/giden-iletiler", "Giden iletiler"),
             ("demo-halk-personel-1", "/basvurular/yeni", "Yeni başvuru"),
         ];
         foreach (var group in pages.GroupBy(p => p.User))
